@@ -1,0 +1,44 @@
+// Launches Debian's Chromium with the built extension loaded (the way a tester's "Load unpacked" does).
+// Shared by the e2e tests, the main job and the benchmark.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-default-browser-check', '--disable-features=Translate,MediaRouter,OptimizationHints'];
+
+/**
+ * @param {{ extension?: boolean, headless?: boolean, hostRules?: string, lang?: string, args?: string[] }} [opts]
+ * @returns {Promise<{ browser: import('puppeteer').Browser, extensionId: string | null, worker: () => Promise<import('puppeteer').WebWorker>, close: () => Promise<void> }>}
+ */
+export async function launch({ extension = true, headless = true, hostRules = '', lang = 'en-US', args = [] } = {}) {
+  if (!existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: apt-get install -y chromium, or set CHROME_PATH`);
+  if (extension && !existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ has no build: run `npm run build` first');
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROME, headless, userDataDir, pipe: false,
+    ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
+    defaultViewport: { width: 1100, height: 850 },
+    args: [...QUIET, `--lang=${lang}`, `--accept-lang=${lang}`,
+      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []), ...args],
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+  });
+  let extensionId = null;
+  /** The extension's service worker (it may have been stopped and restarted: always ask again). */
+  const worker = async () => {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15000 });
+    return /** @type {import('puppeteer').WebWorker} */ (await target.worker());
+  };
+  if (extension) extensionId = new URL((await worker()).url()).host;
+  return {
+    browser, extensionId, worker,
+    close: async () => { await browser.close().catch(() => {}); rmSync(userDataDir, { recursive: true, force: true }); },
+  };
+}

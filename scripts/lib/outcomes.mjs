@@ -1,0 +1,43 @@
+// Reads what each fixture page says it expects (data-expect) and what its controls are now, in every
+// frame, open shadow roots included, and closed ones the page exposes (window.__fixtureControls).
+
+/** Runs in the page: the [data-expect] controls of this frame and their state. */
+function readControls() {
+  const found = new Set();
+  const visit = (root) => {
+    for (const el of root.querySelectorAll('[data-expect]')) found.add(el);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  try { for (const el of window.__fixtureControls?.() ?? []) found.add(el); } catch { /* page's own problem */ }
+  const stateOf = (el) => el instanceof HTMLInputElement ? el.checked
+    : el.hasAttribute('aria-checked') ? el.getAttribute('aria-checked') === 'true'
+    : el.getAttribute('aria-pressed') === 'true';
+  const nameOf = (el) => (el.labels?.[0]?.textContent || el.getAttribute('aria-label') || el.textContent || el.parentElement?.textContent || el.id || el.name || '')
+    .replace(/\s+/g, ' ').trim().slice(0, 80);
+  return [...found].map((el) => ({
+    expect: el.getAttribute('data-expect'), kind: el.getAttribute('data-kind') ?? '?',
+    on: stateOf(el), name: nameOf(el),
+  }));
+}
+
+/**
+ * Every [data-expect] control on the page, in all frames.
+ * @param {import('puppeteer').Page} page
+ * @returns {Promise<{ frame: string, expect: string, kind: string, on: boolean, name: string, ok: boolean }[]>}
+ */
+export async function readOutcomes(page) {
+  const out = [];
+  for (const frame of page.frames()) {
+    let controls = [];
+    try { controls = await frame.evaluate(readControls); } catch { continue; /* detached while loading */ }
+    for (const c of controls) out.push({ frame: frame.url(), ...c, ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off') });
+  }
+  return out;
+}
+
+/** Loads a page and lets late boxes (timers, frames, re-renders) appear before reading. */
+export async function visit(page, url, { settleMs = 1200 } = {}) {
+  await page.goto(url, { waitUntil: 'load' });
+  await new Promise((r) => setTimeout(r, settleMs));
+}

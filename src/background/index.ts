@@ -1,0 +1,70 @@
+// Service worker: keeps what each tab's frames reported, shows the count on the toolbar badge, tells
+// the top frame what to put in its notice, and relays "Keep it ticked" to the frame that holds the box.
+import browser from 'webextension-polyfill';
+import { parseMessage, TabRecord, ToBackground, type TabBox } from '../shared/messages';
+import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY } from '../shared/settings';
+import { tabKey } from '../shared/tab-record';
+
+const records = new Map<number, TabRecord>();
+/** One chain per tab: reports from several frames must not overwrite each other. */
+const chains = new Map<number, Promise<void>>();
+
+function serial(tabId: number, job: () => Promise<void>): Promise<void> {
+  const next = (chains.get(tabId) ?? Promise.resolve()).then(job).catch((err) => console.error('[Unbind]', err));
+  chains.set(tabId, next);
+  return next;
+}
+
+async function load(tabId: number): Promise<TabRecord | undefined> {
+  if (!records.has(tabId)) {
+    const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
+    const rec = stored === undefined ? null : parseMessage(TabRecord, stored, 'background (stored tab)');
+    if (rec) records.set(tabId, rec);
+  }
+  return records.get(tabId);
+}
+
+async function save(tabId: number, rec: TabRecord): Promise<void> {
+  records.set(tabId, rec);
+  await browser.storage.session.set({ [tabKey(tabId)]: rec });
+  const count = rec.boxes.filter((b) => b.state === 'unticked').length;
+  await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  const msg = parseMessage(ToBackground, raw, 'background');
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId ?? 0;
+  if (!msg || tabId === undefined || sender.id !== browser.runtime.id) return;
+
+  if (msg.type === 'page') {
+    if (frameId === 0) void serial(tabId, () => save(tabId, { site: msg.site, boxes: [] }));
+  } else if (msg.type === 'box') {
+    void serial(tabId, async () => {
+      const rec = (await load(tabId)) ?? { site: msg.site, boxes: [] };
+      const box: TabBox = { ...msg.box, frameId };
+      const boxes = rec.boxes.filter((b) => !(b.frameId === frameId && b.boxId === box.boxId));
+      await save(tabId, { ...rec, boxes: [...boxes, box] });
+      await browser.tabs.sendMessage(tabId, { type: 'notice', boxes: [...boxes, box] }, { frameId: 0 }).catch(() => {});
+    });
+  } else if (msg.type === 'keep') {
+    void browser.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});
+  }
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  records.delete(tabId);
+  chains.delete(tabId);
+  void browser.storage.session.remove(tabKey(tabId));
+});
+
+/** A corrupt settings value is repaired field by field, and the original kept aside for the user. */
+async function checkSettings(): Promise<void> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const { settings, problem } = readSettings(stored);
+  if (!problem) return;
+  console.warn(`[Unbind] ${problem}`);
+  await browser.storage.local.set({ [SETTINGS_BACKUP_KEY]: stored, [SETTINGS_KEY]: settings });
+}
+browser.runtime.onStartup.addListener(() => void checkSettings());
+browser.runtime.onInstalled.addListener(() => void checkSettings());

@@ -1,0 +1,221 @@
+// The checkout guard: watches a document and its shadow roots for ticked save-card boxes and unticks
+// them before they are painted. Mutation observer callbacks run before the next frame, so a box in the
+// initial HTML or inserted later is caught before it is ever drawn ticked; a per-frame check catches
+// boxes a script re-ticks through the `checked` property, which no observer sees.
+import { classify } from '../detect/classify';
+import { CANDIDATE_SELECTOR, isOn, kindOf, type ControlKind } from '../detect/controls';
+import { factsOf } from '../detect/facts';
+import type { Lexicon } from '../detect/lexicon';
+import type { BoxState } from '../shared/messages';
+import { setTicked } from './toggle';
+
+/** A page that re-ticks a box more often than this is fighting us: stop, and say so. */
+export const MAX_FIGHTS = 3;
+/** A hostile page with thousands of "save card" boxes gets no more work than this. */
+const MAX_TRACKED = 50;
+
+export interface Box { id: number; el: Element; kind: ControlKind; label: string; state: BoxState; fights: number }
+
+export interface GuardHooks {
+  /** A box changed state (unticked, kept, user, gave-up). */
+  report(box: Box): void;
+  /** The shadow root of a host, open or closed, or null. */
+  shadowRootOf(el: Element): ShadowRoot | null;
+  /** Errors are caught at every entry point and handed here, never thrown into the page. */
+  error(err: unknown): void;
+}
+
+export class Guard {
+  private readonly verdicts = new WeakMap<Element, { save: boolean; label: string }>();
+  private readonly boxes = new Map<number, Box>();
+  private readonly byElement = new WeakMap<Element, Box>();
+  /** Controls a person has clicked or keyed: never touched again. */
+  private readonly touched = new WeakSet<Element>();
+  /** Ticked candidates with no label yet, while the document is still being parsed. */
+  private readonly pending = new Set<Element>();
+  private readonly roots = new Set<Document | ShadowRoot>();
+  private readonly payment = new Map<Node, boolean>();
+  private readonly observer: MutationObserver;
+  private nextId = 1;
+  private frame = 0;
+  private running = true;
+
+  constructor(private readonly lx: Lexicon, private readonly hooks: GuardHooks) {
+    this.observer = new MutationObserver((records) => this.safely(() => this.onMutations(records)));
+  }
+
+  /** Starts watching a document or shadow root (once), and checks what it already holds. */
+  watch(root: Document | ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
+    for (const type of ['click', 'keydown', 'change']) root.addEventListener(type, this.onPersonEvent, true);
+    if (this.running) this.scan(root, true);
+  }
+
+  /** Checks a whole tree again, including shadow roots attached before we were watching. */
+  rescan(): void {
+    this.safely(() => {
+      for (const el of this.pending) this.consider(el);
+      this.pending.clear();
+      for (const root of [...this.roots]) this.scan(root, true);
+    });
+  }
+
+  /** The person chose in the notice: tick it again and leave it be. */
+  keep(id: number): void {
+    this.safely(() => {
+      const box = this.boxes.get(id);
+      if (!box || box.state === 'kept') return;
+      box.state = 'kept';
+      setTicked(box.el, box.kind, true);
+      this.hooks.report(box);
+    });
+  }
+
+  /** Guard turned off for this site: give back every box we unticked, and stop acting. */
+  standDown(): void {
+    this.running = false;
+    for (const box of this.boxes.values()) {
+      if (box.state !== 'unticked') continue;
+      box.state = 'kept';
+      this.safely(() => { if (box.el.isConnected) setTicked(box.el, box.kind, true); this.hooks.report(box); });
+    }
+  }
+
+  resume(): void {
+    this.running = true;
+    this.rescan();
+  }
+
+  get trackedCount(): number { return this.boxes.size; }
+
+  private safely(fn: () => void): void {
+    try { fn(); } catch (err) { this.hooks.error(err); }
+  }
+
+  private scan(root: ParentNode, deep: boolean): void {
+    if (deep) this.payment.clear();
+    for (const el of root.querySelectorAll(CANDIDATE_SELECTOR)) this.consider(el);
+    if (!deep) return;
+    // Shadow roots that existed before we started (declarative shadow DOM, early scripts).
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const sr = this.hooks.shadowRootOf(n as Element);
+      if (sr) this.watch(sr);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.running) return;
+    this.payment.clear();
+    for (const r of records) {
+      if (r.type === 'attributes') { this.consider(r.target as Element); continue; }
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== Node.ELEMENT_NODE) continue;
+        const el = n as Element;
+        if (el.matches(CANDIDATE_SELECTOR)) this.consider(el);
+        else if (el.firstElementChild) this.scan(el, false);
+        const sr = this.hooks.shadowRootOf(el);
+        if (sr) this.watch(sr);
+      }
+    }
+    if (this.pending.size) {
+      const waiting = [...this.pending];
+      this.pending.clear();
+      for (const el of waiting) this.consider(el);
+    }
+  }
+
+  private consider(el: Element): void {
+    const kind = kindOf(el);
+    if (!kind || !this.running) return;
+    const known = this.byElement.get(el);
+    if (known) { if (known.state === 'unticked' && isOn(el, kind)) this.refight(known); return; }
+    if (this.touched.has(el) || !isOn(el, kind)) return;
+    let verdict = this.verdicts.get(el);
+    if (!verdict) {
+      const facts = factsOf(el, this.inPaymentContext(el));
+      // Its label may come later in the HTML: decide once the parser has got further.
+      if (!facts.label && document.readyState === 'loading') { this.pending.add(el); return; }
+      verdict = { save: classify(facts, this.lx).save, label: facts.label || facts.context };
+      this.verdicts.set(el, verdict);
+    }
+    if (verdict.save) this.untick(el, kind, verdict.label);
+  }
+
+  private untick(el: Element, kind: ControlKind, label: string): void {
+    // A framework that replaced the element keeps the same box: the person's choice carries over.
+    const same = [...this.boxes.values()].find((b) => !b.el.isConnected && b.label === label);
+    if (same) {
+      this.byElement.set(el, same);
+      same.el = el;
+      same.kind = kind;
+      if (same.state === 'unticked') setTicked(el, kind, false);
+      return;
+    }
+    if (this.boxes.size >= MAX_TRACKED) return;
+    const box: Box = { id: this.nextId++, el, kind, label: label.slice(0, 120), state: 'unticked', fights: 0 };
+    this.boxes.set(box.id, box);
+    this.byElement.set(el, box);
+    setTicked(el, kind, false);
+    this.hooks.report(box);
+    this.watchFrames();
+  }
+
+  private refight(box: Box): void {
+    if (++box.fights > MAX_FIGHTS) {
+      box.state = 'gave-up';
+      this.hooks.report(box);
+      return;
+    }
+    setTicked(box.el, box.kind, false);
+  }
+
+  /** Once per frame while boxes we unticked are on the page: catches `el.checked = true` by script. */
+  private watchFrames(): void {
+    if (this.frame) return;
+    const tick = () => this.safely(() => {
+      this.frame = 0;
+      let any = false;
+      for (const box of this.boxes.values()) {
+        if (box.state !== 'unticked' || !box.el.isConnected) continue;
+        any = true;
+        if (isOn(box.el, box.kind)) this.refight(box);
+      }
+      if (any && this.running) this.frame = requestAnimationFrame(tick);
+    });
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  private readonly onPersonEvent = (e: Event): void => {
+    if (!e.isTrusted) return;
+    if (e instanceof KeyboardEvent && e.key !== ' ' && e.key !== 'Enter') return;
+    this.safely(() => {
+      for (const node of e.composedPath()) {
+        if (!(node instanceof Element) || !kindOf(node)) continue;
+        this.touched.add(node);
+        const box = this.byElement.get(node);
+        if (box && box.state !== 'user') {
+          box.state = 'user';
+          queueMicrotask(() => this.hooks.report(box));
+        }
+        return;
+      }
+      // A click on a label reaches its control as a second, trusted click: handled then.
+    });
+  };
+
+  /** Card fields or a payment frame in the control's form, or else in its document or shadow root. */
+  private inPaymentContext(el: Element): boolean {
+    const scope: ParentNode = el.closest('form') ?? (el.getRootNode() as Document | ShadowRoot);
+    let v = this.payment.get(scope);
+    if (v === undefined) {
+      v = this.lx.paymentFrameHosts.test(location.hostname) ||
+        (!!this.lx.cardFieldSelector && (scope.querySelector(this.lx.cardFieldSelector) !== null ||
+          (scope !== document && document.querySelector(this.lx.cardFieldSelector) !== null)));
+      this.payment.set(scope, v);
+    }
+    return v;
+  }
+}

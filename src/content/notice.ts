@@ -1,0 +1,127 @@
+// The small in-page notice, in the top frame only. It lives in a closed shadow root so page styles
+// cannot reach it, never takes focus by itself, can be reached by keyboard, and moves away from the
+// page's pay button.
+import type { TabBox } from '../shared/messages';
+
+export interface NoticeActions {
+  keep(box: TabBox): void;
+  allowSite(): void;
+}
+
+const t = (key: string, subs?: string | string[]) => chrome.i18n.getMessage(key, subs) || key;
+
+const CSS = `
+:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;
+  max-width: 360px; font: 14px/1.4 system-ui, sans-serif; color: #1b1b1f; }
+.box { background: #fff; border: 1px solid #c9c9d1; border-left: 4px solid #2f6f4f; border-radius: 8px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
+.head { display: flex; gap: 8px; align-items: flex-start; }
+.title { font-weight: 600; flex: 1; margin: 0; font-size: 14px; }
+ul { margin: 6px 0 0; padding: 0; list-style: none; }
+li { margin: 6px 0 0; }
+.label { display: block; color: #444; margin-bottom: 4px; word-break: break-word; }
+button { font: inherit; border-radius: 6px; border: 1px solid #8a8a96; background: #f4f4f7; color: #1b1b1f;
+  padding: 3px 10px; cursor: pointer; margin: 2px 6px 0 0; }
+button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
+.close { border: none; background: none; font-size: 18px; line-height: 1; padding: 0 4px; margin: 0; }
+.warn { color: #8a3b00; }
+`;
+
+const CORNERS = [
+  { top: '12px', right: '12px' }, { bottom: '12px', right: '12px' },
+  { top: '12px', left: '12px' }, { bottom: '12px', left: '12px' },
+] as const;
+
+const PAY = /\b(pay|place order|buy|checkout|complete|confirm)\b|оплат|支付|付款|pagar|payer|bezahlen|zapła|öde|支払|결제/i;
+
+export class Notice {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private dismissed = false;
+
+  constructor(private readonly actions: NoticeActions) {}
+
+  show(boxes: TabBox[]): void {
+    const shown = boxes.filter((b) => b.state !== 'user');
+    if (this.dismissed || shown.length === 0) { this.remove(); return; }
+    if (!this.host || !this.host.isConnected) this.mount();
+    this.render(shown);
+    this.place();
+  }
+
+  remove(): void {
+    this.host?.remove();
+    this.host = null;
+  }
+
+  private mount(): void {
+    this.host = document.createElement('unbind-notice');
+    this.host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;');
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    (document.body ?? document.documentElement).append(this.host);
+    this.host.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.dismiss(); });
+  }
+
+  private dismiss(): void {
+    this.dismissed = true;
+    this.remove();
+  }
+
+  private render(boxes: TabBox[]): void {
+    const root = this.root!;
+    root.replaceChildren();
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    const box = el('section', 'box');
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    box.setAttribute('aria-label', t('extName'));
+    const head = el('div', 'head');
+    const title = el('p', 'title', boxes.length === 1 ? t('noticeOne') : t('noticeMany', String(boxes.length)));
+    const close = el('button', 'close', '×');
+    close.setAttribute('aria-label', t('noticeDismiss'));
+    close.addEventListener('click', () => this.dismiss());
+    head.append(title, close);
+    const list = el('ul');
+    for (const b of boxes) {
+      const item = el('li');
+      item.append(el('span', 'label', `“${b.label}”`));
+      if (b.state === 'unticked') {
+        const keep = el('button', 'keep', t('noticeKeep'));
+        keep.addEventListener('click', () => this.actions.keep(b));
+        item.append(keep);
+      } else if (b.state === 'kept') {
+        item.append(el('span', '', t('noticeKept')));
+      } else if (b.state === 'gave-up') {
+        item.append(el('span', 'warn', t('noticeGaveUp')));
+      }
+      list.append(item);
+    }
+    const allow = el('button', 'allow', t('noticeAllowSite'));
+    allow.addEventListener('click', () => { this.actions.allowSite(); this.dismiss(); });
+    box.append(head, list, allow);
+    root.append(style, box);
+  }
+
+  /** The first corner that does not cover a pay / place-order button. */
+  private place(): void {
+    const host = this.host!;
+    const pays = [...document.querySelectorAll('button, input[type=submit], [role=button], a')]
+      .filter((b) => PAY.test((b.textContent || (b as HTMLInputElement).value || '').slice(0, 60)))
+      .map((b) => b.getBoundingClientRect());
+    for (const corner of CORNERS) {
+      host.style.removeProperty('top'); host.style.removeProperty('bottom');
+      host.style.removeProperty('left'); host.style.removeProperty('right');
+      for (const [k, v] of Object.entries(corner)) host.style.setProperty(k, v, 'important');
+      const r = host.getBoundingClientRect();
+      if (!pays.some((p) => p.width > 0 && p.left < r.right && p.right > r.left && p.top < r.bottom && p.bottom > r.top)) return;
+    }
+  }
+}
+
+function el(tag: string, cls = '', text = ''): HTMLElement {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+}

@@ -1,0 +1,20 @@
+// What counts as a checkbox-like control, and how to read its state. No decisions here.
+
+/** Native checkboxes, ARIA checkboxes and switches, and toggle buttons. */
+export const CANDIDATE_SELECTOR = 'input[type=checkbox],[role=checkbox],[role=switch],button[aria-pressed]';
+
+export type ControlKind = 'native' | 'aria-checked' | 'aria-pressed';
+
+export function kindOf(el: Element): ControlKind | null {
+  if (el instanceof HTMLInputElement) return el.type === 'checkbox' ? 'native' : null;
+  const role = el.getAttribute('role');
+  if (role === 'checkbox' || role === 'switch') return 'aria-checked';
+  if (el.localName === 'button' && el.hasAttribute('aria-pressed')) return 'aria-pressed';
+  return null;
+}
+
+/** Is the control ticked (on)? */
+export function isOn(el: Element, kind: ControlKind): boolean {
+  if (kind === 'native') return (el as HTMLInputElement).checked;
+  return el.getAttribute(kind) === 'true';
+}

@@ -1,0 +1,82 @@
+// Language tables are data (src/data/lang/*.json). Each is checked against this schema when loaded;
+// a table or pattern that fails is skipped with a clear console error, never thrown into the page.
+import { z } from '../shared/zod.ts';
+
+/** Regular-expression sources, matched case-insensitively with the `u` flag against normalised text
+ *  (lower case, NFKC, single spaces, straight apostrophes). No `\b` in CJK tables: it does not work there. */
+const Patterns = z.array(z.string().check(z.minLength(1)));
+
+export const LanguageTableSchema = z.object({
+  /** BCP 47 language code, e.g. "en", "pt". */
+  lang: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
+  /** Verbs or phrases that mean "keep for later use": save, remember, store, bind, link... */
+  save: Patterns,
+  /** What is kept: card, card details, payment method, payment details... */
+  card: Patterns,
+  /** Whole phrases that mean "keep my card" on their own ("use this card for future payments"). */
+  phrases: Patterns,
+  /** Phrases that mean it only on a page with card fields ("save my info for faster checkout"). */
+  weak: Patterns,
+  /** Opt-out wording: a tick here means "do NOT keep" ("don't save my card"). Never untick these. */
+  optOut: Patterns,
+  /** Instructions that make negated wording opt-in again ("uncheck if you do not want ..."). */
+  instruction: Patterns,
+  /** Look-alikes that are never a save-card consent: terms, newsletter, remember me, addresses... */
+  never: Patterns,
+  /** Labels from real checkouts, checked by the unit tests: `match` must be detected, `noMatch` not. */
+  examples: z.object({
+    match: z.array(z.string()),
+    /** Each with whether the page has card fields (payment context). */
+    noMatch: z.array(z.string()),
+    /** Weak phrases: detected only with card fields on the page. */
+    matchWithCardFields: z.optional(z.array(z.string())),
+  }),
+});
+export type LanguageTable = z.infer<typeof LanguageTableSchema>;
+
+/** Attribute and structure signals that do not depend on language (src/data/signals.json). */
+export const SignalsSchema = z.object({
+  /** Matched against the control's name, id, class, data-* and value tokens. */
+  attrSave: Patterns,
+  attrNever: Patterns,
+  /** CSS selectors for card fields and payment frames: their presence makes a payment context. */
+  cardFieldSelectors: z.array(z.string()),
+  /** Host names of payment providers' frames (Stripe, Adyen, Braintree...): inside them the whole
+   *  document is a payment context. */
+  paymentFrameHosts: Patterns,
+});
+export type Signals = z.infer<typeof SignalsSchema>;
+
+const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction', 'never'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** What ships in the content script: patterns merged per category, examples left out. */
+export interface CompiledData {
+  languages: string[];
+  patterns: Record<Category, string[]>;
+  signals: Signals;
+}
+
+const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  e.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+
+/** Validates raw tables and signals; every problem is named (file, field, pattern). */
+export function compileData(tables: { file: string; raw: unknown }[], rawSignals: unknown): { data: CompiledData; problems: string[] } {
+  const problems: string[] = [];
+  const patterns = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[]])) as Record<Category, string[]>;
+  const languages: string[] = [];
+  const checkRegex = (where: string, src: string) => {
+    try { new RegExp(src, 'iu'); return true; } catch (e) { problems.push(`${where}: bad pattern ${JSON.stringify(src)}: ${(e as Error).message}`); return false; }
+  };
+  for (const { file, raw } of tables) {
+    const r = LanguageTableSchema.safeParse(raw);
+    if (!r.success) { problems.push(`${file}: ${issues(r.error)}`); continue; }
+    languages.push(r.data.lang);
+    for (const c of CATEGORIES) patterns[c].push(...r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
+  }
+  const s = SignalsSchema.safeParse(rawSignals);
+  const signals: Signals = s.success ? s.data : { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] };
+  if (!s.success) problems.push(`signals.json: ${issues(s.error)}`);
+  for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const) signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
+  return { data: { languages, patterns, signals }, problems };
+}

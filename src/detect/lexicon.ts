@@ -1,0 +1,43 @@
+// Turns the shipped data (validated at build time, see scripts/data-plugin.ts) into a few combined
+// regular expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
+import type { Category, CompiledData } from './lexicon-schema';
+
+export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
+  cardFieldSelector: string;
+  languages: string[];
+  problems: string[];
+};
+
+const NOTHING = /(?!)/; // an empty category must match nothing, not everything
+
+function combine(sources: string[], problems: string[], where: string): RegExp {
+  const ok = sources.filter((s) => {
+    try { new RegExp(s, 'iu'); return true; } catch { problems.push(`${where}: bad pattern ${JSON.stringify(s)}`); return false; }
+  });
+  return ok.length ? new RegExp(ok.map((s) => `(?:${s})`).join('|'), 'iu') : NOTHING;
+}
+
+function validSelectors(list: string[], problems: string[]): string {
+  // One bad selector would make every querySelector call throw: test each once, keep the good ones.
+  const probe = document.createDocumentFragment();
+  return list.filter((s) => {
+    try { probe.querySelector(s); return true; } catch { problems.push(`bad selector ${JSON.stringify(s)}`); return false; }
+  }).join(',');
+}
+
+export function buildLexicon(data: CompiledData): Lexicon {
+  const problems: string[] = [];
+  const p = data.patterns;
+  const s = data.signals;
+  return {
+    save: combine(p.save, problems, 'save'), card: combine(p.card, problems, 'card'),
+    phrases: combine(p.phrases, problems, 'phrases'), weak: combine(p.weak, problems, 'weak'),
+    optOut: combine(p.optOut, problems, 'optOut'), instruction: combine(p.instruction, problems, 'instruction'),
+    never: combine(p.never, problems, 'never'),
+    attrSave: combine(s.attrSave, problems, 'attrSave'), attrNever: combine(s.attrNever, problems, 'attrNever'),
+    paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
+    cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),
+    languages: data.languages,
+    problems,
+  };
+}

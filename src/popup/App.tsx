@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { TabRecord } from '../shared/messages';
+import { guardOffFor, type Settings } from '../shared/settings';
+import { tabKey } from '../shared/tab-record';
+import { t } from './i18n';
+import { currentTabId, loadSettings, loadTabRecord, saveSettings } from './state';
+
+const STATE_TEXT = { unticked: 'stateUnticked', kept: 'stateKept', user: 'stateUser', 'gave-up': 'stateGaveUp' } as const;
+
+export function App() {
+  const [tabId, setTabId] = useState<number>();
+  const [record, setRecord] = useState<TabRecord | null>(null);
+  const [settings, setSettings] = useState<Settings>();
+  const [problem, setProblem] = useState(false);
+
+  useEffect(() => {
+    void (async () => {
+      const id = await currentTabId();
+      setTabId(id);
+      if (id !== undefined) setRecord(await loadTabRecord(id));
+      const loaded = await loadSettings();
+      setSettings(loaded.settings);
+      setProblem(!!loaded.problem);
+    })();
+  }, []);
+
+  // Live: the record changes as the page's frames report, the settings as the notice changes them.
+  useEffect(() => {
+    const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'session' && tabId !== undefined && changes[tabKey(tabId)]) void loadTabRecord(tabId).then(setRecord);
+      if (area === 'local') void loadSettings().then((l) => setSettings(l.settings));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [tabId]);
+
+  const update = (next: Settings) => { setSettings(next); void saveSettings(next); };
+  const site = record?.site ?? '';
+
+  return (
+    <main>
+      <h1><img src="/icons/icon-32.png" alt="" />{t('extName')}</h1>
+      <section aria-labelledby="this-page">
+        <h2 id="this-page">{t('popupThisPage')}{site ? ` · ${site}` : ''}</h2>
+        {!record ? <p class="muted">{t('popupNoPage')}</p>
+          : record.boxes.length === 0 ? <p class="muted" data-testid="no-boxes">{t('popupNothing')}</p>
+          : (
+            <ul data-testid="boxes">
+              {record.boxes.map((b) => (
+                <li class="box" key={`${b.frameId}:${b.boxId}`} data-state={b.state}>
+                  <span class="label">“{b.label}”</span>
+                  <span class={`state ${b.state}`}>{t(STATE_TEXT[b.state])}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+      </section>
+      {settings && (
+        <section aria-labelledby="settings">
+          <h2 id="settings">{t('popupSettings')}</h2>
+          {problem && <p class="problem" role="alert">{t('popupSettingsProblem')}</p>}
+          <label class="row">
+            <input type="checkbox" data-testid="guard" checked={settings.guardEnabled}
+              onChange={(e) => update({ ...settings, guardEnabled: e.currentTarget.checked })} />
+            <span>{t('popupGuard')}</span>
+          </label>
+          {site && (
+            <label class="row">
+              <input type="checkbox" data-testid="allow-site" checked={guardOffFor({ ...settings, guardEnabled: true }, site)}
+                onChange={(e) => update({
+                  ...settings,
+                  allowList: e.currentTarget.checked ? [...settings.allowList, site] : settings.allowList.filter((s) => s !== site),
+                })} />
+              <span>{t('popupAllowSite', site)}</span>
+            </label>
+          )}
+          <h2>{t('popupAllowed')}</h2>
+          {settings.allowList.length === 0 ? <p class="muted">{t('popupAllowedNone')}</p> : (
+            <ul data-testid="allow-list">
+              {settings.allowList.map((s) => (
+                <li class="site" key={s}>
+                  <span>{s}</span>
+                  <button type="button" aria-label={t('popupRemoveSite', s)}
+                    onClick={() => update({ ...settings, allowList: settings.allowList.filter((x) => x !== s) })}>{t('popupRemove')}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+// Reads what the popup shows: the current tab's record and the settings, both validated.
+import browser from 'webextension-polyfill';
+import { parseMessage, TabRecord } from '../shared/messages';
+import { readSettings, SETTINGS_KEY, type LoadedSettings, type Settings } from '../shared/settings';
+import { tabKey } from '../shared/tab-record';
+
+export async function currentTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export async function loadTabRecord(tabId: number): Promise<TabRecord | null> {
+  const raw = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
+  return raw === undefined ? null : parseMessage(TabRecord, raw, 'popup (tab record)');
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}

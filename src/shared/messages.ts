@@ -1,0 +1,52 @@
+// Every message between content scripts, the background and the popup has a schema here, and every
+// receiver parses what it gets: a malformed message is dropped with a console warning.
+import { z } from './zod';
+
+const Text = z.string().check(z.maxLength(300));
+const Site = z.string().check(z.maxLength(253));
+
+/** What happened to one save-card box. */
+export const BoxState = z.enum(['unticked', 'kept', 'user', 'gave-up']);
+export type BoxState = z.infer<typeof BoxState>;
+
+export const BoxReport = z.object({
+  boxId: z.number().check(z.int(), z.nonnegative()),
+  label: Text,
+  state: BoxState,
+});
+export type BoxReport = z.infer<typeof BoxReport>;
+
+/** Content script -> background. */
+export const ToBackground = z.discriminatedUnion('type', [
+  /** The top frame started a new page: the tab's record starts over. */
+  z.object({ type: z.literal('page'), site: Site }),
+  z.object({ type: z.literal('box'), site: Site, box: BoxReport }),
+  /** From the notice (top frame): re-tick a box, in whichever frame it lives. */
+  z.object({ type: z.literal('keep'), frameId: z.number().check(z.int()), boxId: z.number().check(z.int()) }),
+]);
+export type ToBackground = z.infer<typeof ToBackground>;
+
+/** A box as the tab's record and the notice know it: which frame it is in. */
+export const TabBox = z.extend(BoxReport, { frameId: z.number().check(z.int()) });
+export type TabBox = z.infer<typeof TabBox>;
+
+/** Background -> content script. */
+export const ToContent = z.discriminatedUnion('type', [
+  /** To the top frame: show (or update) the notice with these boxes. */
+  z.object({ type: z.literal('notice'), boxes: z.array(TabBox) }),
+  /** To the frame that holds the box: tick it again, this once. */
+  z.object({ type: z.literal('retick'), boxId: z.number().check(z.int()) }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+/** What the background keeps per tab (in storage.session, so a restarted worker still knows). */
+export const TabRecord = z.object({ site: Site, boxes: z.array(TabBox) });
+export type TabRecord = z.infer<typeof TabRecord>;
+
+/** Parses or returns null, with a warning that names the receiver. */
+export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, receiver: string): T | null {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  console.warn(`[Unbind] ${receiver} dropped a malformed message:`, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return null;
+}

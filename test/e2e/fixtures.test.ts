@@ -1,0 +1,34 @@
+// Walks every checkout fixture page with the extension loaded and compares each control's final state
+// with the state the page's own markup expects (data-expect). Any mismatch fails.
+import { describe, expect, it } from 'vitest';
+import { readOutcomes, visit } from '../../scripts/lib/outcomes.mjs';
+import { listCheckoutPages } from '../../fixtures/server.mjs';
+import { useEnv } from './support';
+
+const pages = (await listCheckoutPages()).filter((p) => !p.endsWith('-frame') && !p.startsWith('e2e-'));
+
+describe('every checkout fixture ends as it expects', () => {
+  const env = useEnv();
+
+  it('has the fixture corpus the issue asks for', () => {
+    expect(pages.filter((p) => p.startsWith('save-')).length).toBeGreaterThanOrEqual(40);
+    expect(pages.filter((p) => p.startsWith('neg-')).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(pages)('%s', async (name) => {
+    const page = await env.browser.newPage();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await visit(page, env.checkout(name));
+      const outcomes = await readOutcomes(page);
+      expect(outcomes.length, 'page declares no data-expect control').toBeGreaterThan(0);
+      if (name.startsWith('save-')) expect(outcomes.some((o) => o.kind === 'save'), 'a save- page without a save box').toBe(true);
+      if (name.startsWith('neg-')) expect(outcomes.some((o) => o.kind === 'save'), 'a neg- page with a save box').toBe(false);
+      expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
