@@ -68,3 +68,6 @@ async function checkSettings(): Promise<void> {
 }
 browser.runtime.onStartup.addListener(() => void checkSettings());
 browser.runtime.onInstalled.addListener(() => void checkSettings());
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) void checkSettings();
+});

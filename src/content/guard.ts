@@ -49,7 +49,8 @@ export class Guard {
     if (this.roots.has(root)) return;
     this.roots.add(root);
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
-    for (const type of ['click', 'keydown', 'change']) root.addEventListener(type, this.onPersonEvent, true);
+    // Only clicks and keys: the change event a script's el.click() causes is itself marked trusted.
+    for (const type of ['click', 'keydown']) root.addEventListener(type, this.onPersonEvent, true);
     if (this.running) this.scan(root, true);
   }
 
@@ -193,29 +194,38 @@ export class Guard {
     if (e instanceof KeyboardEvent && e.key !== ' ' && e.key !== 'Enter') return;
     this.safely(() => {
       for (const node of e.composedPath()) {
-        if (!(node instanceof Element) || !kindOf(node)) continue;
-        this.touched.add(node);
-        const box = this.byElement.get(node);
+        if (!(node instanceof Element)) continue;
+        // A click on a label is a click on its control.
+        const control = node instanceof HTMLLabelElement ? node.control : node;
+        if (!control || !kindOf(control)) continue;
+        this.touched.add(control);
+        const box = this.byElement.get(control);
         if (box && box.state !== 'user') {
           box.state = 'user';
           queueMicrotask(() => this.hooks.report(box));
         }
         return;
       }
-      // A click on a label reaches its control as a second, trusted click: handled then.
     });
   };
 
-  /** Card fields or a payment frame in the control's form, or else in its document or shadow root. */
+  /** Card fields or a payment frame near the control: in its form, else its document or shadow root,
+   *  else in the trees of the shadow hosts around it (a web component's checkbox in its own root). */
   private inPaymentContext(el: Element): boolean {
-    const scope: ParentNode = el.closest('form') ?? (el.getRootNode() as Document | ShadowRoot);
-    let v = this.payment.get(scope);
-    if (v === undefined) {
-      v = this.lx.paymentFrameHosts.test(location.hostname) ||
-        (!!this.lx.cardFieldSelector && (scope.querySelector(this.lx.cardFieldSelector) !== null ||
-          (scope !== document && document.querySelector(this.lx.cardFieldSelector) !== null)));
-      this.payment.set(scope, v);
+    if (!this.lx.cardFieldSelector) return false;
+    if (this.lx.paymentFrameHosts.test(location.hostname)) return true;
+    for (let node: Element | null = el; node; ) {
+      const root = node.getRootNode() as Document | ShadowRoot;
+      const form = node.closest('form');
+      if ((form && this.hasCardFields(form)) || this.hasCardFields(root)) return true;
+      node = root instanceof ShadowRoot ? root.host : null;
     }
+    return false;
+  }
+
+  private hasCardFields(scope: ParentNode & Node): boolean {
+    let v = this.payment.get(scope);
+    if (v === undefined) this.payment.set(scope, (v = scope.querySelector(this.lx.cardFieldSelector) !== null));
     return v;
   }
 }

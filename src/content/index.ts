@@ -81,8 +81,8 @@ function start(): void {
 async function allowSite(site: string): Promise<void> {
   const stored = await chrome.storage.local.get(SETTINGS_KEY);
   const { settings } = readSettings(stored[SETTINGS_KEY]);
-  if (!settings.allowList.includes(site)) settings.allowList.push(site);
-  await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+  if (settings.allowList.includes(site)) return;
+  await chrome.storage.local.set({ [SETTINGS_KEY]: { ...settings, allowList: [...settings.allowList, site] } });
 }
 
 try { start(); } catch (err) { logError(err); }

@@ -13,7 +13,9 @@ function textOf(node: Node | null | undefined): string {
   if (!(node instanceof Element)) return '';
   if (node.localName === 'script' || node.localName === 'style' || node.localName === 'template') return '';
   let out = node.getAttribute('aria-label') && node.childNodes.length === 0 ? node.getAttribute('aria-label')! : '';
-  for (let c = node.firstChild; c && out.length < MAX_TEXT; c = c.nextSibling) out += ' ' + textOf(c);
+  // A web component's label text is often slotted in from the page: read what the slot shows.
+  const children = node instanceof HTMLSlotElement ? node.assignedNodes({ flatten: true }) : node.childNodes;
+  for (const c of children) { if (out.length >= MAX_TEXT) break; out += ' ' + textOf(c); }
   return out;
 }
 

@@ -15,13 +15,13 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, guardEnabled: true, allowList: [] };
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: SETTINGS_VERSION, guardEnabled: true, allowList: Object.freeze([]) as unknown as string[] });
 
 export interface LoadedSettings { settings: Settings; problem?: string }
 
 /** Reads whatever is stored into valid settings, keeping each field that is still good. */
 export function readSettings(raw: unknown): LoadedSettings {
-  if (raw === undefined) return { settings: DEFAULT_SETTINGS };
+  if (raw === undefined) return { settings: { ...DEFAULT_SETTINGS, allowList: [] } };
   const whole = Settings.safeParse(raw);
   if (whole.success) return { settings: whole.data };
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};

@@ -33,7 +33,15 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs in the extension's service worker. */
 export async function inWorker<T>(env: Env, fn: () => Promise<T> | T): Promise<T> {
-  return (await env.worker()).evaluate(fn) as Promise<T>;
+  // Right after start-up the worker's context can still be settling: ask again briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await (await env.worker()).evaluate(fn)) as T;
+    } catch (err) {
+      if (attempt >= 10 || !/chrome is not defined|Execution context was destroyed|Target closed/.test(String(err))) throw err;
+      await sleep(200);
+    }
+  }
 }
 
 /** The toolbar badge of the active tab. */
@@ -46,7 +54,7 @@ export async function badgeText(env: Env, page: Page): Promise<string> {
 }
 
 export async function setStored(env: Env, items: Record<string, unknown>): Promise<void> {
-  await (await env.worker()).evaluate((i) => chrome.storage.local.set(i), items);
+  await inWorker(env, new Function(`return chrome.storage.local.set(${JSON.stringify(items)})`) as () => Promise<void>);
 }
 
 export async function clearStored(env: Env): Promise<void> {

@@ -1,0 +1,167 @@
+// The checkout guard's behaviours, each on a page built to show it, with the built extension loaded.
+import type { Page } from 'puppeteer';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readOutcomes, visit } from '../../scripts/lib/outcomes.mjs';
+import { badgeText, clearStored, inWorker, noticeElements, openPopup, setStored, sleep, useEnv } from './support';
+
+const MAX_FIGHTS = 3; // src/content/guard.ts
+
+describe('checkout guard', () => {
+  const env = useEnv();
+  let page: Page;
+  beforeEach(async () => {
+    await clearStored(env);
+    page = await env.browser.newPage();
+    return () => page.close();
+  });
+  const checked = (sel: string, p: Page | import('puppeteer').Frame = page) => p.$eval(sel, (el) => (el as HTMLInputElement).checked);
+
+  it('never paints a save box ticked: initial HTML, timer inserts, re-renders, late shadow root', async () => {
+    await visit(page, env.checkout('e2e-paint'), { settleMs: 1600 });
+    const paint = await page.evaluate(() => (window as unknown as { __paint: { frames: number; tickedFrames: number; boxesSeen: number } }).__paint);
+    expect(paint.boxesSeen).toBeGreaterThanOrEqual(10); // 1 initial + 8 by timer + 1 in a late shadow root
+    expect(paint.frames).toBeGreaterThan(30);
+    expect(paint.tickedFrames).toBe(0);
+    expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);
+  });
+
+  it('counts the boxes it unticked on the badge and names them in the notice', async () => {
+    await visit(page, env.checkout('e2e-simple'));
+    expect(await checked('#save')).toBe(false);
+    expect(await checked('#news')).toBe(true);
+    expect(await badgeText(env, page)).toBe('1');
+    const labels = await noticeElements(page, '.label');
+    expect(labels.map((l) => l.text)).toEqual(['“Save this card for future purchases”']);
+  });
+
+  it('places the notice where it does not cover the pay button', async () => {
+    await page.setViewport({ width: 700, height: 420 });
+    await visit(page, env.checkout('e2e-simple'));
+    const pay = await page.$eval('#pay', (b) => b.getBoundingClientRect().toJSON() as DOMRect);
+    const notice = await page.$eval('unbind-notice', (n) => n.getBoundingClientRect().toJSON() as DOMRect);
+    const overlaps = pay.left < notice.right && pay.right > notice.left && pay.top < notice.bottom && pay.bottom > notice.top;
+    expect(notice.width).toBeGreaterThan(0);
+    expect(overlaps).toBe(false);
+  });
+
+  it('leaves alone a box the person ticks again', async () => {
+    await visit(page, env.checkout('e2e-simple'), { settleMs: 300 });
+    expect(await checked('#save')).toBe(false);
+    await page.click('#save');
+    await sleep(800);
+    expect(await checked('#save')).toBe(true);
+    expect(await badgeText(env, page)).toBe('');
+  });
+
+  it('"Keep it ticked" ticks it again, this once', async () => {
+    await visit(page, env.checkout('e2e-simple'));
+    const [keep] = await noticeElements(page, 'button.keep');
+    expect(keep?.text).toBe('Keep it ticked');
+    await keep!.click();
+    await sleep(500);
+    expect(await checked('#save')).toBe(true);
+    expect(await badgeText(env, page)).toBe('');
+    expect((await noticeElements(page, 'li')).map((l) => l.text).join()).toContain('Ticked again');
+  });
+
+  it('"Always allow on this site" restores the box and leaves the site alone from then on', async () => {
+    await visit(page, env.checkout('e2e-simple'));
+    const [allow] = await noticeElements(page, 'button.allow');
+    await allow!.click();
+    await sleep(500);
+    expect(await checked('#save')).toBe(true);
+    const stored = await inWorker(env, () => chrome.storage.local.get('settings'));
+    expect((stored.settings as { allowList: string[] }).allowList).toEqual(['127.0.0.1']);
+    await visit(page, env.checkout('e2e-simple'));
+    expect(await checked('#save')).toBe(true);
+    expect(await badgeText(env, page)).toBe('');
+    expect(await noticeElements(page, 'li')).toEqual([]);
+  });
+
+  it('the guard switched off in settings leaves every box as the page set it', async () => {
+    await setStored(env, { settings: { version: 1, guardEnabled: false, allowList: [] } });
+    await visit(page, env.checkout('e2e-simple'));
+    expect(await checked('#save')).toBe(true);
+    expect(await badgeText(env, page)).toBe('');
+  });
+
+  it('stops after a few tries against a page that re-ticks in a loop, and says so', async () => {
+    await visit(page, env.checkout('e2e-loop'), { settleMs: 1500 });
+    const unticks = await page.evaluate(() => (window as unknown as { __unticks: number }).__unticks);
+    expect(unticks).toBeGreaterThanOrEqual(1);
+    expect(unticks).toBeLessThanOrEqual(MAX_FIGHTS + 1);
+    const warn = await noticeElements(page, '.warn');
+    expect(warn[0]?.text).toMatch(/keeps ticking it again/);
+  });
+
+  it('unticks in a cross-site frame, counts it, and keeps it from the top frame\'s notice', async () => {
+    await visit(page, env.checkout('save-iframe-cross-site'));
+    const frame = page.frames().find((f) => f.url().startsWith(env.server.originB));
+    expect(frame, 'cross-site frame').toBeTruthy();
+    const inFrame = await readOutcomes(page);
+    const frameSave = inFrame.filter((o) => o.frame.startsWith(env.server.originB) && o.kind === 'save');
+    expect(frameSave.length).toBeGreaterThan(0);
+    expect(frameSave.every((o) => !o.on)).toBe(true);
+    expect(Number(await badgeText(env, page))).toBeGreaterThanOrEqual(1);
+    const keeps = await noticeElements(page, 'button.keep');
+    for (const k of keeps) await k.click();
+    await sleep(600);
+    const after = (await readOutcomes(page)).filter((o) => o.frame.startsWith(env.server.originB) && o.kind === 'save');
+    expect(after.every((o) => o.on)).toBe(true);
+  });
+
+  it('a framework-controlled box ends unticked in the framework\'s own state', async () => {
+    await visit(page, env.checkout('save-mini-framework'));
+    expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);
+    const state = await page.$eval('#state', (o) => o.textContent ?? '');
+    expect(state).toMatch(/false/);
+    expect(state).not.toMatch(/true/);
+  });
+
+  for (const name of ['save-shadow-late', 'save-shadow-closed']) {
+    it(`finds the box in ${name} and reports it`, async () => {
+      await visit(page, env.checkout(name));
+      const outcomes = await readOutcomes(page);
+      expect(outcomes.some((o) => o.kind === 'save')).toBe(true);
+      expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+      expect(Number(await badgeText(env, page))).toBeGreaterThanOrEqual(1);
+    });
+  }
+
+  it('corrupt stored settings: the guard still works, the popup says so, the original is kept aside', async () => {
+    await setStored(env, { settings: { version: 'x', guardEnabled: 'yes', allowList: 42 } });
+    await sleep(300);
+    await visit(page, env.checkout('e2e-simple'));
+    expect(await checked('#save')).toBe(false);
+    const stored = await inWorker(env, () => chrome.storage.local.get(null));
+    expect(stored['settings.unreadable']).toEqual({ version: 'x', guardEnabled: 'yes', allowList: 42 });
+    expect(stored.settings).toEqual({ version: 1, guardEnabled: true, allowList: [] });
+  });
+
+  it('malformed messages are dropped without breaking anything', async () => {
+    await visit(page, env.checkout('e2e-simple'));
+    await inWorker(env, async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      for (const junk of [null, 42, { type: 'notice', boxes: 'no' }, { type: 'retick', boxId: 'x' }, { type: 'evil', code: 'alert(1)' }]) {
+        await chrome.tabs.sendMessage(tab!.id!, junk).catch(() => {});
+      }
+    });
+    await page.reload({ waitUntil: 'load' });
+    await sleep(800);
+    expect(await checked('#save')).toBe(false);
+    expect(await badgeText(env, page)).toBe('1');
+  });
+
+  it('the popup lists what was unticked on this page and changes settings', async () => {
+    await visit(page, env.checkout('e2e-simple'));
+    const popup = await openPopup(env, page);
+    await popup.waitForSelector('[data-state="unticked"]');
+    expect(await popup.$eval('[data-testid="boxes"]', (l) => l.textContent)).toContain('Save this card for future purchases');
+    await popup.click('[data-testid="allow-site"]');
+    await sleep(300);
+    const stored = await inWorker(env, () => chrome.storage.local.get('settings'));
+    expect((stored.settings as { allowList: string[] }).allowList).toEqual(['127.0.0.1']);
+    expect(await checked('#save')).toBe(true); // allowed: the page's own choice comes back
+    await popup.close();
+  });
+});
