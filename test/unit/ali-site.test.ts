@@ -1,0 +1,432 @@
+// @vitest-environment node
+// The AliExpress/Alipay/mailbox fixture sites, driven over HTTP with real Host headers: purchases with the
+// save box ticked and unticked, wallet registration (every bad input, then success), card removal with the
+// default-card rule, the empty list, the 5-card limit and reset.
+import http from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
+
+const SHOP = 'http://www.aliexpress.com';
+const LOGIN = 'http://login.aliexpress.com';
+const WALLET = 'http://www.alipay.com';
+const MAIL = 'http://mail.fixture.test';
+const EARBUDS = '1005006123456789';
+const VISA = '4242 4242 4242 4242';
+const MASTERCARD = '5555555555554444';
+
+interface Page { status: number; url: string; body: string; location?: string }
+type Form = Record<string, string>;
+
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const pageId = (p: Page) => /<body[^>]*data-page="([^"]+)"/.exec(p.body)?.[1];
+const match = (p: Page, re: RegExp) => {
+  const m = re.exec(p.body);
+  if (!m?.[1]) throw new Error(`no ${re} on ${p.url} (${pageId(p)})`);
+  return decode(m[1]);
+};
+const text = (p: Page) => decode(p.body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+const futureExpiry = () => `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
+
+/** A minimal browser: host-only cookies per host, follows redirects (POST -> GET on 302/303). */
+class Browser {
+  private jar = new Map<string, Map<string, string>>();
+  constructor(private port: number) {}
+
+  private send(method: 'GET' | 'POST', url: string, form?: Form): Promise<Page> {
+    const u = new URL(url);
+    const body = form ? new URLSearchParams(form).toString() : undefined;
+    const cookies = [...(this.jar.get(u.hostname) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
+    const headers: Record<string, string> = { host: u.hostname };
+    if (cookies) headers.cookie = cookies;
+    if (body !== undefined) { headers['content-type'] = 'application/x-www-form-urlencoded'; headers['content-length'] = String(Buffer.byteLength(body)); }
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: this.port, method, path: u.pathname + u.search, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const jar = this.jar.get(u.hostname) ?? new Map<string, string>();
+          for (const c of res.headers['set-cookie'] ?? []) {
+            const [pair = '', ...attrs] = c.split(';');
+            const i = pair.indexOf('=');
+            const name = pair.slice(0, i).trim();
+            if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name); else jar.set(name, pair.slice(i + 1).trim());
+          }
+          this.jar.set(u.hostname, jar);
+          const location = res.headers.location ? new URL(res.headers.location, u).href : undefined;
+          resolve({ status: res.statusCode ?? 0, url: u.href, body: Buffer.concat(chunks).toString('utf8'), location });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  /** GET (or POST with `form`), following redirects; returns the final page. */
+  async go(url: string, form?: Form): Promise<Page> {
+    let page = await this.send(form ? 'POST' : 'GET', url, form);
+    for (let hops = 0; page.location && hops < 10; hops++) page = await this.send('GET', page.location);
+    return page;
+  }
+
+  async state(): Promise<any> {
+    const p = await this.send('GET', `${SHOP}/__test/state`);
+    return JSON.parse(p.body);
+  }
+
+  cookiesFor(host: string) { return this.jar.get(host) ?? new Map<string, string>(); }
+}
+
+let srv: FixtureServer;
+let b: Browser;
+beforeAll(async () => { srv = await startFixtureServer(); });
+afterAll(async () => { await srv.close(); });
+beforeEach(() => { srv.reset(); b = new Browser(srv.port); });
+
+async function signInOnShop(email = 'shopper@example.com') {
+  const form = await b.go(`${SHOP}/p/order/index.html`);
+  expect(pageId(form)).toBe('login');
+  const returnUrl = match(form, /name="return_url" value="([^"]+)"/);
+  const done = await b.go(`${LOGIN}/`, { return_url: returnUrl, loginId: email, password: 'secret' });
+  expect(pageId(done)).toBe('shop-orders');
+  return done;
+}
+
+/** Cart -> checkout -> place order; returns the payment page. */
+async function toPayment() {
+  await b.go(`${SHOP}/cart/add`, { item: EARBUDS, qty: '1' });
+  const checkout = await b.go(`${SHOP}/p/trade/confirm.html`);
+  expect(pageId(checkout)).toBe('shop-checkout');
+  const values = Object.fromEntries(['name', 'phone', 'street', 'city', 'zip', 'country'].map((k) => [k, match(checkout, new RegExp(`id="ship-${k}" name="${k}"[^>]*value="([^"]*)"`))]));
+  const payment = await b.go(`${SHOP}/p/trade/confirm`, values);
+  expect(pageId(payment)).toBe('shop-payment');
+  return { payment, orderId: new URL(payment.url).searchParams.get('orderId') ?? '' };
+}
+
+const newCard = (orderId: string, extra: Form = {}): Form => ({ orderId, method: 'new', holder: 'ANNA SHOPPER', number: VISA, expiry: futureExpiry(), cvv: '123', ...extra });
+
+async function payWithCode(orderId: string, form: Form) {
+  const sms = await b.go(`${SHOP}/p/trade/pay`, form);
+  expect(pageId(sms)).toBe('shop-sms');
+  const code = match(sms, /id="sms-code-text">(\d{4})</);
+  return b.go(`${SHOP}/p/trade/verify`, { orderId, code });
+}
+
+/** Registered wallet session for a seeded account (via the shop's "My Alipay"). */
+async function seedAndOpenWallet(q: string) {
+  await b.go(`${SHOP}/__test/seed?${q}`);
+  const wallet = await b.go(`${SHOP}/alipay/go`);
+  expect(pageId(wallet)).toBe('wallet-history');
+  return wallet;
+}
+
+describe('shop sign-in', () => {
+  it('rejects empty fields and keeps the e-mail', async () => {
+    const form = await b.go(`${LOGIN}/`);
+    expect(form.body).toContain('id="fm-login-id"');
+    const none = await b.go(`${LOGIN}/`, { loginId: '', password: '' });
+    expect(none.status).toBe(400);
+    expect(text(none)).toContain('Please enter your e-mail address and password.');
+    const noPass = await b.go(`${LOGIN}/`, { loginId: 'shopper@example.com', password: '' });
+    expect(text(noPass)).toContain('Please enter your password.');
+    expect(noPass.body).toMatch(/id="fm-login-id"[^>]*value="shopper@example.com"/);
+    const evil = await b.go(`${LOGIN}/`, { loginId: '"><script>alert(1)</script>', password: '' });
+    expect(evil.body).not.toContain('<script>alert(1)');
+    expect(evil.body).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+
+  it('signs in and greets the user in the account menu, without "My Alipay" before registration', async () => {
+    const page = await signInOnShop();
+    expect(text(page)).toContain('Hi, Shopper');
+    expect(page.body).toContain('id="menu-my-orders"');
+    expect(page.body).not.toContain('id="menu-my-alipay"');
+  });
+
+  it('keeps an anonymous cart through sign-in, and escapes search text', async () => {
+    await b.go(`${SHOP}/cart/add`, { item: EARBUDS, qty: '2' });
+    await signInOnShop();
+    expect((await b.state()).cart).toEqual([{ id: EARBUDS, qty: 2 }]);
+    const search = await b.go(`${SHOP}/wholesale?SearchText=${encodeURIComponent('<script>x</script>')}`);
+    expect(search.body).not.toContain('<script>x');
+    expect(search.body).toContain('&lt;script&gt;x');
+  });
+});
+
+describe('purchase', () => {
+  it('offers the pre-ticked save box on the new-card form', async () => {
+    await signInOnShop();
+    const { payment } = await toPayment();
+    expect(payment.body).toMatch(/<input type="checkbox" id="save-card" name="saveCard" value="1" checked>/);
+    expect(text(payment)).toContain('Save card details and bind this card to Alipay');
+    expect(payment.body).toContain('id="pay-method-new" value="new" checked');
+  });
+
+  it('with the box unticked binds nothing; a wrong SMS code can be retried', async () => {
+    await signInOnShop();
+    const { orderId } = await toPayment();
+    const sms = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId)); // no saveCard field = unticked
+    const code = match(sms, /id="sms-code-text">(\d{4})</);
+    const wrong = await b.go(`${SHOP}/p/trade/verify`, { orderId, code: code === '0000' ? '1111' : '0000' });
+    expect(wrong.status).toBe(400);
+    expect(pageId(wrong)).toBe('shop-sms');
+    expect(text(wrong)).toContain('The code is incorrect');
+    expect(match(wrong, /id="sms-code-text">(\d{4})</)).toBe(code);
+    const done = await b.go(`${SHOP}/p/trade/verify`, { orderId, code });
+    expect(pageId(done)).toBe('shop-success');
+    expect(done.body).not.toContain('card-bound-notice');
+    const st = await b.state();
+    expect(st.cards).toEqual([]);
+    expect(st.orders).toMatchObject([{ id: orderId, status: 'Paid', paidWith: 'Visa •••• •••• •••• 4242', cardBound: false }]);
+    expect(st.cart).toEqual([]);
+  });
+
+  it('with the box ticked binds the card (brand, last 4, holder only) even without a wallet', async () => {
+    await signInOnShop();
+    const { orderId } = await toPayment();
+    const done = await payWithCode(orderId, newCard(orderId, { saveCard: '1' }));
+    expect(pageId(done)).toBe('shop-success');
+    expect(done.body).toContain('id="card-bound-notice"');
+    const st = await b.state();
+    expect(st.registered).toBe(false);
+    expect(st.cards).toMatchObject([{ brand: 'Visa', last4: '4242', holder: 'ANNA SHOPPER', default: true }]);
+    expect(JSON.stringify(st)).not.toMatch(/4242 ?4242 ?4242|424242/);
+    // The next payment offers the bound card as a radio option, selected.
+    const next = await toPayment();
+    expect(next.payment.body).toMatch(/name="method" id="pay-card-\d+" value="card:card-\d+" checked/);
+    const paid = await payWithCode(next.orderId, { orderId: next.orderId, method: `card:${st.cards[0].id}` });
+    expect(pageId(paid)).toBe('shop-success');
+    expect((await b.state()).cards).toHaveLength(1);
+  });
+
+  it('validates the card number (16 digits, Luhn), expiry and CVV, and keeps the choice of the box', async () => {
+    await signInOnShop();
+    const { orderId } = await toPayment();
+    const bad = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId, { number: '4242 4242 4242 4241', expiry: '01/20', cvv: '12', holder: '' }));
+    expect(bad.status).toBe(400);
+    const t = text(bad);
+    expect(t).toContain('This card number is not valid');
+    expect(t).toContain('This card has expired.');
+    expect(t).toContain('The CVV is the 3 digits');
+    expect(t).toContain('Enter the cardholder name');
+    expect(bad.body).toMatch(/id="save-card" name="saveCard" value="1">/); // unticked stays unticked
+    expect(bad.body).not.toContain('4242 4242 4242 4241');
+    const short = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId, { number: '4242 4242 4242', expiry: '13/30' }));
+    expect(text(short)).toContain('The card number must have 16 digits.');
+    expect(text(short)).toContain('Use the format MM/YY');
+    expect((await b.state()).orders[0].status).toBe('Awaiting payment');
+  });
+
+  it('refuses to bind a sixth card, and pays unbound when the box is unticked', async () => {
+    await b.go(`${SHOP}/__test/seed?user=full@example.com&cards=5`);
+    const { orderId } = await toPayment();
+    const refused = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId, { number: MASTERCARD, saveCard: '1' }));
+    expect(refused.status).toBe(400);
+    expect(pageId(refused)).toBe('shop-payment');
+    expect(text(refused)).toContain('You can bind up to 5 cards');
+    expect((await b.state()).cards).toHaveLength(5);
+    const done = await payWithCode(orderId, newCard(orderId, { number: MASTERCARD }));
+    expect(pageId(done)).toBe('shop-success');
+    const st = await b.state();
+    expect(st.cards).toHaveLength(5);
+    expect(st.orders[0]).toMatchObject({ status: 'Paid', paidWith: 'Mastercard •••• •••• •••• 4444' });
+  });
+});
+
+describe('wallet registration', () => {
+  it('goes through sign-in, captcha, e-mail confirmation and the security form, with every error', async () => {
+    await signInOnShop('new.buyer@example.com');
+    // Not signed in on login.aliexpress.com? It remembered the sign-in above, so this passes straight through.
+    const landing = await b.go(`${WALLET}/`);
+    expect(pageId(landing)).toBe('wallet-landing');
+    expect(landing.body).toMatch(/id="go-to-my-alipay" href="\/go"/);
+    let page = await b.go(`${WALLET}/go`);
+    expect(pageId(page)).toBe('wallet-register-email');
+
+    // Wrong captcha: error, e-mail kept, new characters.
+    const first = match(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
+    page = await b.go(`${WALLET}/register/email`, { email: 'me@example.org', captcha: first === 'AAAAA' ? 'BBBBB' : 'AAAAA' });
+    expect(page.status).toBe(400);
+    expect(text(page)).toContain('The characters you entered are incorrect');
+    expect(page.body).toMatch(/id="reg-email"[^>]*value="me@example.org"/);
+    const captcha = match(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
+    page = await b.go(`${WALLET}/register/email`, { email: 'me@example.org', captcha: captcha.toLowerCase() });
+    expect(pageId(page)).toBe('wallet-register-sent');
+    expect(text(page)).toContain('We sent a confirmation e-mail');
+
+    // Unconfirmed e-mail cannot continue.
+    page = await b.go(`${WALLET}/register/details`);
+    expect(pageId(page)).toBe('wallet-register-sent');
+    expect(page.status).toBe(400);
+    expect(text(page)).toContain('Your e-mail address is not confirmed yet');
+
+    // The mailbox holds the message; its link confirms once.
+    const inbox = await b.go(`${MAIL}/?to=me%40example.org`);
+    const msgPath = match(inbox, /<a class="mail-link" href="([^"]+)"/);
+    const msg = await b.go(`${MAIL}${msgPath}`);
+    expect(text(msg)).toContain('Confirm your e-mail address for Alipay');
+    const link = match(msg, /id="confirm-link" href="([^"]+)"/);
+    const confirmed = await b.go(link);
+    expect(pageId(confirmed)).toBe('wallet-confirm-link');
+    expect(text(confirmed)).toContain('E-mail address confirmed');
+    const again = await b.go(link);
+    expect(again.status).toBe(410);
+    expect(text(again)).toContain('This link has already been used');
+    expect(again.body).toContain('id="back-to-alipay" href="/go"');
+    page = await b.go(`${WALLET}/go`);
+    expect(pageId(page)).toBe('wallet-register-details');
+
+    // Password mismatch: error, questions and answers kept.
+    const details = { password: 'abc12345', passwordRepeat: 'abc12346', q1: '0', a1: 'Smith', q2: '1', a2: 'Rex', q3: '2', a3: 'Kazan' };
+    page = await b.go(`${WALLET}/register/details`, details);
+    expect(page.status).toBe(400);
+    expect(text(page)).toContain('The passwords do not match.');
+    expect(page.body).toMatch(/id="answer-2"[^>]*value="Rex"/);
+    expect(page.body).toMatch(/<option value="2" selected>In which city were you born\?<\/option>/);
+    expect(page.body).not.toContain('abc12345');
+    page = await b.go(`${WALLET}/register/details`, { ...details, q3: '1' });
+    expect(text(page)).toContain('Choose three different questions.');
+
+    page = await b.go(`${WALLET}/register/details`, { ...details, passwordRepeat: 'abc12345' });
+    expect(pageId(page)).toBe('wallet-register-done');
+    expect(text(page)).toContain('Your Alipay Account Has Been Set Up Successfully!');
+    page = await b.go(`${WALLET}${match(page, /id="go-to-my-alipay" href="([^"]+)"/)}`);
+    expect(pageId(page)).toBe('wallet-history');
+    expect(page.body).toContain('id="manage-cards-icon"');
+
+    const st = await b.state();
+    expect(st).toMatchObject({ registered: true, wallet: { email: 'me@example.org', emailConfirmed: true } });
+    const shop = await b.go(`${SHOP}/`);
+    expect(shop.body).toContain('id="menu-my-alipay" href="/alipay/go"');
+  });
+
+  it('shows the shop sign-in when the wallet is opened in a fresh browser', async () => {
+    await b.go(`${SHOP}/__test/seed?user=seeded@example.com`); // signs in on www only
+    const login = await b.go(`${WALLET}/go`);
+    expect(pageId(login)).toBe('login');
+    expect(login.body).toContain('id="login-for-alipay"');
+    const returnUrl = match(login, /name="return_url" value="([^"]+)"/);
+    expect(new URL(returnUrl).host).toBe('www.alipay.com');
+    const next = await b.go(`${LOGIN}/`, { return_url: returnUrl, loginId: 'seeded@example.com', password: 'x' });
+    expect(pageId(next)).toBe('wallet-register-email');
+    expect(b.cookiesFor('www.alipay.com').has('sid')).toBe(true);
+  });
+
+  it('never sends a ticket to a foreign host, and tickets work once', async () => {
+    const p = await b.go(`${LOGIN}/`, { return_url: 'http://evil.example/sso', loginId: 'a@example.com', password: 'x' });
+    expect(new URL(p.url).host).toBe('www.aliexpress.com');
+    const fresh = new Browser(srv.port);
+    const stolen = await fresh.go(`${WALLET}/sso?ticket=deadbeef&next=/account/cards`);
+    expect(pageId(stolen)).toBe('login');
+    expect(fresh.cookiesFor('www.alipay.com').has('sid')).toBe(false);
+    // A real ticket, replayed in another browser, is refused the second time.
+    await b.go(`${SHOP}/__test/seed?registered=1`);
+    const hop = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: srv.port, path: '/alipay/go', headers: { host: 'www.aliexpress.com', cookie: `sid=${b.cookiesFor('www.aliexpress.com').get('sid')}` } },
+        (res) => { res.resume(); resolve(res.headers.location ?? ''); });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(pageId(await b.go(hop))).toBe('wallet-history');
+    expect(pageId(await fresh.go(hop))).toBe('login');
+  });
+});
+
+describe('card removal', () => {
+  it('reaches the card page three ways', async () => {
+    await seedAndOpenWallet('registered=1&cards=2');
+    const history = await b.go(`${WALLET}/account/`);
+    expect(history.body).toMatch(/id="manage-cards-icon" href="\/account\/cards" title="Manage your cards"/);
+    expect(history.body).toMatch(/id="settings-manage-cards" href="\/account\/cards"/);
+    const mine = await b.go(`${WALLET}${match(history, /id="tab-my-account" href="([^"]+)"/)}`);
+    expect(pageId(mine)).toBe('wallet-my-account');
+    const cards = await b.go(`${WALLET}${match(mine, /id="edit-cards-link" href="([^"]+)"/)}`);
+    expect(pageId(cards)).toBe('wallet-cards');
+    expect(cards.body.match(/<li class="card-row/g)).toHaveLength(2);
+    expect(text(cards)).toContain('•••• •••• •••• 4242 SHOPPER');
+  });
+
+  it('asks to confirm, refuses the default card while others remain, then empties the list', async () => {
+    await seedAndOpenWallet('registered=1&cards=3&defaultLast=1');
+    let st = await b.state();
+    const [c1, c2, c3] = st.cards;
+    expect(c3.default).toBe(true);
+
+    const confirm = await b.go(`${WALLET}/account/cards?confirm=${c1.id}`);
+    expect(confirm.body).toMatch(/<dialog class="confirm-dialog" id="remove-card-dialog"[^>]* open>/);
+    expect(text(confirm)).toContain('Remove this card? Visa •••• •••• •••• 4242');
+    const plain = await b.go(`${WALLET}/account/cards`);
+    expect(plain.body).not.toMatch(/id="remove-card-dialog"[^>]* open/);
+
+    let page = await b.go(`${WALLET}/account/cards/remove`, { id: c3.id });
+    expect(page.body).toContain('id="cards-error"');
+    expect(text(page)).toContain('You can’t remove your default card');
+    expect((await b.state()).cards).toHaveLength(3);
+    expect(page.body.match(/class="make-default"/g)).toHaveLength(2);
+
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: c1.id });
+    expect(text(page)).toContain('The card ending in 4242 was removed.');
+    expect(page.body).not.toContain(`data-card-id="${c1.id}"`);
+    await b.go(`${WALLET}/account/cards/default`, { id: c2.id });
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: c3.id });
+    expect(page.body).not.toContain('id="cards-error"');
+    st = await b.state();
+    expect(st.cards).toMatchObject([{ id: c2.id, default: true }]);
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: c2.id }); // the only card, default: allowed
+    expect(page.body).toContain('id="no-cards"');
+    expect(text(page)).toContain('Oops, You Have no Card in Alipay');
+    const refreshed = await b.go(`${WALLET}/account/cards`);
+    expect(text(refreshed)).toContain('Oops, You Have no Card in Alipay');
+    expect((await b.state()).cards).toEqual([]);
+  });
+
+  it('sends an unregistered user to registration instead of the card page', async () => {
+    await b.go(`${SHOP}/__test/seed?cards=2`);
+    const shop = await b.go(`${SHOP}/`);
+    expect(shop.body).not.toContain('menu-my-alipay');
+    const page = await b.go(`${SHOP}/alipay/go`);
+    expect(pageId(page)).toBe('wallet-register-email');
+    const cards = await b.go(`${WALLET}/account/cards`);
+    expect(pageId(cards)).toBe('wallet-register-email');
+  });
+});
+
+describe('PAGES.md', () => {
+  it('names only ids the site renders', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const dir = new URL('../../fixtures/sites/ali/', import.meta.url);
+    const doc = await readFile(new URL('PAGES.md', dir), 'utf8');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.mjs'));
+    const source = (await Promise.all(files.map((f) => readFile(new URL(f, dir), 'utf8')))).join('\n');
+    const ids = [...new Set([...doc.matchAll(/`[^`]*?#([a-z][a-z0-9-]*)/g)].map((m) => m[1] ?? ''))];
+    expect(ids.length).toBeGreaterThan(60);
+    const missing = ids.filter((id) => {
+      if (source.includes(`id="${id}"`) || source.includes(`'${id}'`)) return false; // literal, or passed to a helper
+      // Built from a template: question-1 as id="question-${n}", ship-city as id="ship-${key}" with 'city' in a list.
+      const parts = id.split('-');
+      return !parts.slice(1).some((_, k) => {
+        const prefix = parts.slice(0, k + 1).join('-');
+        const rest = parts.slice(k + 1).join('-');
+        return source.includes(`id="${prefix}-\${`) && (/^\d+$/.test(rest) || source.includes(`'${rest}'`));
+      });
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('hosts and reset', () => {
+  it('redirects intl.alipay.com to www.alipay.com', async () => {
+    const p = await b.go('http://intl.alipay.com/');
+    expect(p.url).toBe(`${WALLET}/`);
+    expect(pageId(p)).toBe('wallet-landing');
+  });
+
+  it('reset forgets accounts, sessions and mail', async () => {
+    await seedAndOpenWallet('registered=1&cards=2');
+    expect((await b.state()).cards).toHaveLength(2);
+    srv.reset();
+    expect((await b.state()).error).toBeTruthy();
+    const cards = await b.go(`${WALLET}/account/cards`);
+    expect(pageId(cards)).toBe('login');
+    const mail = await b.go(`${MAIL}/`);
+    expect(mail.body).toContain('id="mail-empty"');
+  });
+});
