@@ -1,6 +1,6 @@
 // Turns the shipped data (validated at build time, see scripts/data-plugin.ts) into a few combined
 // regular expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
-import type { Category, CompiledData } from './lexicon-schema';
+import { REGEX_FLAGS, type Category, type CompiledData } from './lexicon-schema';
 
 export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
   cardFieldSelector: string;
@@ -12,9 +12,9 @@ const NOTHING = /(?!)/; // an empty category must match nothing, not everything
 
 function combine(sources: string[], problems: string[], where: string): RegExp {
   const ok = sources.filter((s) => {
-    try { new RegExp(s, 'iu'); return true; } catch { problems.push(`${where}: bad pattern ${JSON.stringify(s)}`); return false; }
+    try { new RegExp(s, REGEX_FLAGS); return true; } catch { problems.push(`${where}: bad pattern ${JSON.stringify(s)}`); return false; }
   });
-  return ok.length ? new RegExp(ok.map((s) => `(?:${s})`).join('|'), 'iu') : NOTHING;
+  return ok.length ? new RegExp(ok.map((s) => `(?:${s})`).join('|'), REGEX_FLAGS) : NOTHING;
 }
 
 function validSelectors(list: string[], problems: string[]): string {

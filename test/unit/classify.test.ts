@@ -1,0 +1,140 @@
+// classify() on plain facts: which source speaks first, when attributes count, and how bad data is
+// skipped without taking the rest of the lexicon down with it.
+import { describe, expect, it } from 'vitest';
+import { classify, type ControlFacts } from '../../src/detect/classify';
+import { compileData } from '../../src/detect/lexicon-schema';
+import { buildLexicon } from '../../src/detect/lexicon';
+import { readData } from '../../scripts/data.ts';
+
+const { tables, signals } = readData();
+const lx = buildLexicon(compileData(tables, signals).data);
+const facts = (f: Partial<ControlFacts>): ControlFacts => ({ label: '', context: '', attrs: '', paymentContext: false, ...f });
+
+describe('label and context', () => {
+  it('the label beats the context', () => {
+    expect(classify(facts({ label: 'Save this card for future payments', context: "Don't save my card" }), lx))
+      .toEqual({ save: true, reason: 'label' });
+    expect(classify(facts({ label: "Don't save my card", context: 'Save this card for future payments' }), lx))
+      .toEqual({ save: false, reason: 'opt-out' });
+    expect(classify(facts({ label: 'Remember me', context: 'Remember my card for next time' }), lx))
+      .toEqual({ save: false, reason: 'look-alike' });
+  });
+
+  it('uses the context when the label is empty or says nothing', () => {
+    expect(classify(facts({ context: 'Save this card for future payments' }), lx)).toEqual({ save: true, reason: 'context' });
+    expect(classify(facts({ label: 'Yes', context: 'Kartımı kaydet' }), lx)).toEqual({ save: true, reason: 'context' });
+    expect(classify(facts({ context: '이 카드를 다음에도 사용' }), lx)).toEqual({ save: true, reason: 'context' });
+    expect(classify(facts({ context: 'Subscribe to our newsletter' }), lx)).toEqual({ save: false, reason: 'look-alike' });
+  });
+
+  it('a weak phrase counts only with card fields on the page', () => {
+    const label = 'Save my information for a faster checkout';
+    expect(classify(facts({ label, paymentContext: true }), lx)).toEqual({ save: true, reason: 'label-weak' });
+    expect(classify(facts({ label }), lx)).toEqual({ save: false, reason: 'no-signal' });
+    expect(classify(facts({ context: label, paymentContext: true }), lx)).toEqual({ save: true, reason: 'context-weak' });
+  });
+
+  it('an instruction turns negated wording back into a consent', () => {
+    expect(classify(facts({ label: 'Uncheck if you do not want us to save your card' }), lx).save).toBe(true);
+    expect(classify(facts({ label: 'Снимите галочку, если не хотите сохранять карту' }), lx).save).toBe(true);
+    expect(classify(facts({ label: 'Не сохранять карту' }), lx)).toEqual({ save: false, reason: 'opt-out' });
+  });
+
+  it('matches text as written on the page (case, full-width forms, curly apostrophes, spacing)', () => {
+    expect(classify(facts({ label: '  SAVE   THIS  CARD ' }), lx).save).toBe(true);
+    expect(classify(facts({ label: 'Don\u2019t save my card' }), lx)).toEqual({ save: false, reason: 'opt-out' });
+    expect(classify(facts({ label: 'Запам\u02bcятати мою картку' }), lx).save).toBe(true);
+    expect(classify(facts({ label: 'ＳＡＶＥ ＣＡＲＤ' }), lx).save).toBe(true);
+  });
+});
+
+describe('attribute tokens', () => {
+  const cases = [
+    'storePaymentMethod',                                       // Adyen Drop-in
+    'wc-stripe-new-payment-method wc-stripe-new-payment-method', // WooCommerce Stripe (id and name)
+    'payment[is_active_payment_token_enabler]',                 // Magento 2 / Braintree vault
+  ];
+  it.each(cases)('%s counts with a payment context', (attrs) => {
+    expect(classify(facts({ attrs, paymentContext: true }), lx)).toEqual({ save: true, reason: 'attributes' });
+  });
+  it.each(cases)('%s does not count without one', (attrs) => {
+    expect(classify(facts({ attrs }), lx)).toEqual({ save: false, reason: 'no-signal' });
+  });
+  it('card words in the label or context stand in for the payment context', () => {
+    expect(classify(facts({ attrs: 'storePaymentMethod', context: 'Visa ending 4242' }), lx).reason).toBe('attributes');
+  });
+  it('the text speaks before the attributes', () => {
+    expect(classify(facts({ label: "Don't save my card", attrs: 'storePaymentMethod', paymentContext: true }), lx))
+      .toEqual({ save: false, reason: 'opt-out' });
+    expect(classify(facts({ label: 'Save this address', attrs: 'save-card', paymentContext: true }), lx))
+      .toEqual({ save: false, reason: 'look-alike' });
+  });
+  it('attrNever vetoes a save token', () => {
+    expect(classify(facts({ attrs: 'save-card-and-address', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
+    expect(classify(facts({ attrs: 'store-details newsletter-optin', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
+    expect(classify(facts({ attrs: 'save_for_later', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
+  });
+  it('unrelated attributes give no signal', () => {
+    expect(classify(facts({ attrs: 'billing_same_as_shipping', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
+  });
+});
+
+describe('corrupt data', () => {
+  const en = tables.find((t) => t.file === 'lang/en.json')!;
+  const table = (lang: string, over: Record<string, unknown>) => ({
+    lang, save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [],
+    examples: { match: [], noMatch: [] }, ...over,
+  });
+
+  it('skips a table of the wrong shape, records why, and keeps the others', () => {
+    const { data, problems } = compileData([
+      en,
+      { file: 'lang/xx.json', raw: table('xx', { save: 'speichern' }) },
+      { file: 'lang/yy.json', raw: { invalidJson: 'Unexpected token' } },
+      { file: 'lang/zz.json', raw: table('zz', { phrases: ['\\bzzsave\\b'] }) },
+    ], signals);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^lang\/xx\.json: save/);
+    expect(problems[1]).toMatch(/^lang\/yy\.json/);
+    expect(data.languages).toEqual(['en', 'zz']);
+    const lex = buildLexicon(data);
+    expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
+    expect(classify(facts({ label: 'zzsave' }), lex).save).toBe(true);
+  });
+
+  it('drops only the bad pattern of a table, with the file and category named', () => {
+    const { data, problems } = compileData([
+      en,
+      { file: 'lang/qq.json', raw: table('qq', { phrases: ['(unclosed', '\\bqqsave\\b'], never: ['[z-a]'] }) },
+    ], signals);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('lang/qq.json phrases: bad pattern "(unclosed"');
+    expect(problems[1]).toContain('lang/qq.json never: bad pattern "[z-a]"');
+    expect(data.languages).toEqual(['en', 'qq']);
+    const lex = buildLexicon(data);
+    expect(classify(facts({ label: 'qqsave' }), lex).save).toBe(true);
+    expect(classify(facts({ label: 'Remember my card' }), lex).save).toBe(true);
+    expect(classify(facts({ label: 'Remember me' }), lex).save).toBe(false);
+  });
+
+  it('bad signals are reported and leave the language tables working', () => {
+    const { data, problems } = compileData([en], { ...(signals as object), attrSave: 'save-card' });
+    expect(problems.some((p) => p.startsWith('signals.json: attrSave'))).toBe(true);
+    const lex = buildLexicon(data);
+    expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
+    expect(classify(facts({ attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
+  });
+
+  it('buildLexicon skips a pattern that slipped past the build and still classifies', () => {
+    const { data } = compileData([en], signals);
+    const lex = buildLexicon({ ...data, patterns: { ...data.patterns, save: ['(oops', ...data.patterns.save] } });
+    expect(lex.problems).toEqual(['save: bad pattern "(oops"']);
+    expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
+  });
+
+  it('an empty category matches nothing rather than everything', () => {
+    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [] },
+      signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] } });
+    expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
+  });
+});
