@@ -40,7 +40,8 @@ export class Guard {
   private frame = 0;
   private running = true;
 
-  constructor(private readonly lx: Lexicon, private readonly hooks: GuardHooks) {
+  /** The lexicon is built on first use: frames that never show a ticked box never pay for it. */
+  constructor(private readonly lexicon: () => Lexicon, private readonly hooks: GuardHooks) {
     this.observer = new MutationObserver((records) => this.safely(() => this.onMutations(records)));
   }
 
@@ -49,8 +50,7 @@ export class Guard {
     if (this.roots.has(root)) return;
     this.roots.add(root);
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
-    // Only clicks and keys: the change event a script's el.click() causes is itself marked trusted.
-    for (const type of ['click', 'keydown']) root.addEventListener(type, this.onPersonEvent, true);
+    for (const type of ['click', 'keydown', 'change']) root.addEventListener(type, this.onEvent, true);
     if (this.running) this.scan(root, true);
   }
 
@@ -89,7 +89,7 @@ export class Guard {
     this.rescan();
   }
 
-  get trackedCount(): number { return this.boxes.size; }
+  private get lx(): Lexicon { return this.lexicon(); }
 
   private safely(fn: () => void): void {
     try { fn(); } catch (err) { this.hooks.error(err); }
@@ -189,25 +189,37 @@ export class Guard {
     this.frame = requestAnimationFrame(tick);
   }
 
-  private readonly onPersonEvent = (e: Event): void => {
-    if (!e.isTrusted) return;
-    if (e instanceof KeyboardEvent && e.key !== ' ' && e.key !== 'Enter') return;
+  /** A person's click or key marks the control as theirs. A script's click or change (a page that
+   *  ticks its box after mounting) gets the control looked at again, still before the next paint. */
+  private readonly onEvent = (e: Event): void => {
     this.safely(() => {
-      for (const node of e.composedPath()) {
-        if (!(node instanceof Element)) continue;
-        // A click on a label is a click on its control.
-        const control = node instanceof HTMLLabelElement ? node.control : node;
-        if (!control || !kindOf(control)) continue;
+      const control = this.controlIn(e);
+      if (!control) return;
+      // The change event that a script's el.click() causes is marked trusted too: only clicks and keys
+      // tell a person from a script.
+      if (e.isTrusted && e.type !== 'change') {
+        if (e instanceof KeyboardEvent && e.key !== ' ' && e.key !== 'Enter') return;
         this.touched.add(control);
         const box = this.byElement.get(control);
         if (box && box.state !== 'user') {
           box.state = 'user';
           queueMicrotask(() => this.hooks.report(box));
         }
-        return;
+      } else if (this.running) {
+        queueMicrotask(() => this.safely(() => this.consider(control)));
       }
     });
   };
+
+  /** The checkbox-like control an event is about (a click on a label is a click on its control). */
+  private controlIn(e: Event): Element | null {
+    for (const node of e.composedPath()) {
+      if (!(node instanceof Element)) continue;
+      const control = node instanceof HTMLLabelElement ? node.control : node;
+      if (control && kindOf(control)) return control;
+    }
+    return null;
+  }
 
   /** Card fields or a payment frame near the control: in its form, else its document or shadow root,
    *  else in the trees of the shadow hosts around it (a web component's checkbox in its own root). */

@@ -38,7 +38,7 @@ function start(): void {
     send({ type: 'box', site, box: { boxId: box.id, label: box.label, state: box.state } });
   };
 
-  const guard = new Guard(lexicon(), { report, shadowRootOf, error: logError });
+  const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
   guard.watch(document);
   document.addEventListener('DOMContentLoaded', () => guard.rescan(), { once: true });
   window.addEventListener(SHADOW_EVENT, (e) => {
