@@ -9,6 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    maxConcurrency: 3,
     reporters: ['default'],
   },
 });

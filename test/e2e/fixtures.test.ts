@@ -15,7 +15,8 @@ describe('every checkout fixture ends as it expects', () => {
     expect(pages.filter((p) => p.startsWith('neg-')).length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(pages)('%s', async (name) => {
+  // Three pages at a time: independent tabs, and the suite stays quick on two cores.
+  it.concurrent.each(pages)('%s', async (name) => {
     const page = await env.browser.newPage();
     try {
       const errors: string[] = [];
