@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileData } from '../src/detect/lexicon-schema.ts';
+import { Guide } from '../src/guide/schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'src/data');
@@ -21,13 +22,40 @@ export function readData() {
   return { tables, signals: parseJson(path.join(DATA, 'signals.json')) };
 }
 
+/** Validates the guides; every problem names its file and field. */
+export function compileGuides(files: { file: string; raw: unknown }[]) {
+  const problems: string[] = [];
+  const guides: Guide[] = [];
+  for (const { file, raw } of files) {
+    const r = Guide.safeParse(raw);
+    if (r.success) guides.push(r.data);
+    else problems.push(`${file}: ${r.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { guides, problems };
+}
+
 /** Validates and writes the compiled data; returns the alias table for vite's resolve.alias. */
 export function dataAlias(): Record<string, string> {
   const { tables, signals } = readData();
   const { data, problems } = compileData(tables, signals);
+  const g = compileGuides(readGuides());
+  problems.push(...g.problems);
   if (problems.length) throw new Error(`invalid data in src/data:\n  ${problems.join('\n  ')}`);
-  const out = path.join(ROOT, 'node_modules/.cache/unbind/data.json');
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(data));
-  return { 'virtual:unbind-data': out };
+  data.siteRules = g.guides.map((guide) => guide.checkout);
+  const dir = path.join(ROOT, 'node_modules/.cache/unbind');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'data.json'), JSON.stringify(data));
+  writeFileSync(path.join(dir, 'guides.json'), JSON.stringify(g.guides));
+  return { 'virtual:unbind-data': path.join(dir, 'data.json'), 'virtual:unbind-guides': path.join(dir, 'guides.json') };
+}
+
+/** Content-script match patterns for the guides' sites (the guide script runs only there). */
+export function guideMatches(): string[] {
+  return compileGuides(readGuides()).guides.flatMap((g) => g.hosts).map((h) => `*://*.${h}/*`);
+}
+
+/** The guides, validated; their checkout rules go into the lexicon data as site rules. */
+export function readGuides() {
+  const dir = path.join(DATA, 'guides');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: `guides/${f}`, raw: parseJson(path.join(dir, f)) }));
 }

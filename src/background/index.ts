@@ -4,6 +4,9 @@ import browser from 'webextension-polyfill';
 import { parseMessage, TabRecord, ToBackground, type TabBox } from '../shared/messages';
 import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
+import guides from 'virtual:unbind-guides';
+import { advance } from '../guide/engine';
+import { loadProgress, progressOf, saveProgress } from '../guide/progress';
 
 const records = new Map<number, TabRecord>();
 /** One chain per tab: reports from several frames must not overwrite each other. */
@@ -31,11 +34,30 @@ async function save(tabId: number, rec: TabRecord): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
 }
 
+/** Guide progress is one storage record for all guides: updates go one at a time. */
+let guideChain: Promise<void> = Promise.resolve();
+function updateGuide(id: string, change: (all: Awaited<ReturnType<typeof loadProgress>>) => void): Promise<void> {
+  guideChain = guideChain.then(async () => {
+    if (!guides.some((g) => g.id === id)) return;
+    const all = await loadProgress();
+    change(all);
+    await saveProgress(all);
+  }).catch((err) => console.error('[Unbind]', err));
+  return guideChain;
+}
+
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   const msg = parseMessage(ToBackground, raw, 'background');
+  if (!msg || sender.id !== browser.runtime.id) return;
+  if (msg.type === 'guide-restart') return updateGuide(msg.guide, (all) => { delete all[msg.guide]; });
   const tabId = sender.tab?.id;
   const frameId = sender.frameId ?? 0;
-  if (!msg || tabId === undefined || sender.id !== browser.runtime.id) return;
+  if (tabId === undefined) return;
+
+  if (msg.type === 'guide') {
+    void updateGuide(msg.guide, (all) => { all[msg.guide] = advance(progressOf(all, msg.guide), msg.reading, msg.scheme, Date.now()); });
+    return;
+  }
 
   if (msg.type === 'page') {
     if (frameId === 0) void serial(tabId, () => save(tabId, { site: msg.site, boxes: [] }));

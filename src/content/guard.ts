@@ -139,7 +139,9 @@ export class Guard {
       const facts = factsOf(el, this.inPaymentContext(el));
       // Its label may come later in the HTML: decide once the parser has got further.
       if (!facts.label && document.readyState === 'loading') { this.pending.add(el); return; }
-      verdict = { save: classify(facts, this.lx).save, label: facts.label || facts.context };
+      // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
+      const bySite = !!this.lx.siteSaveBoxes && el.matches(this.lx.siteSaveBoxes);
+      verdict = { save: bySite || classify(facts, this.lx).save, label: facts.label || facts.context };
       this.verdicts.set(el, verdict);
     }
     if (verdict.save) this.untick(el, kind, verdict.label);

@@ -66,6 +66,8 @@ export interface CompiledData {
   languages: string[];
   patterns: Record<Category, string[]>;
   signals: Signals;
+  /** Sites' own checkout rules (from the guides): boxes that are save boxes whatever they say. */
+  siteRules: { hosts: string[]; saveBoxes: string[] }[];
 }
 
 const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -90,5 +92,5 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
   const signals: Signals = s.success ? s.data : { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] };
   if (!s.success) problems.push(`signals.json: ${issues(s.error)}`);
   for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const) signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
-  return { data: { languages, patterns, signals }, problems };
+  return { data: { languages, patterns, signals, siteRules: [] }, problems };
 }

@@ -4,6 +4,8 @@ import { REGEX_FLAGS, type Category, type CompiledData } from './lexicon-schema'
 
 export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
   cardFieldSelector: string;
+  /** Save boxes by the current site's own rule (empty when the site has none). */
+  siteSaveBoxes: string;
   languages: string[];
   problems: string[];
 };
@@ -25,7 +27,8 @@ function validSelectors(list: string[], problems: string[]): string {
   }).join(',');
 }
 
-export function buildLexicon(data: CompiledData): Lexicon {
+/** `host`: the frame's host name, to pick the site rules that apply. */
+export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const problems: string[] = [];
   const p = data.patterns;
   const s = data.signals;
@@ -37,6 +40,9 @@ export function buildLexicon(data: CompiledData): Lexicon {
     attrSave: combine(s.attrSave, problems, 'attrSave'), attrNever: combine(s.attrNever, problems, 'attrNever'),
     paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
     cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),
+    siteSaveBoxes: validSelectors(data.siteRules
+      .filter((r) => r.hosts.some((h) => host === h || host.endsWith(`.${h}`)))
+      .flatMap((r) => r.saveBoxes), problems),
     languages: data.languages,
     problems,
   };

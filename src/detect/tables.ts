@@ -5,5 +5,5 @@ import { buildLexicon, type Lexicon } from './lexicon';
 let cached: Lexicon | undefined;
 /** The lexicon for this frame, built on first use. */
 export function lexicon(): Lexicon {
-  return (cached ??= buildLexicon(data));
+  return (cached ??= buildLexicon(data, typeof location === 'undefined' ? '' : location.hostname));
 }

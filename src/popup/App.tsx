@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import guides from 'virtual:unbind-guides';
+import type { Progress } from '../guide/engine';
+import { GUIDES_KEY, loadProgress, progressOf } from '../guide/progress';
+import { hostMatches } from '../guide/schema';
 import type { TabRecord } from '../shared/messages';
 import { guardOffFor, type Settings } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 import { t } from './i18n';
+import { CardsPanel } from './Cards';
+import { GuidePanel } from './Guide';
 import { currentTabId, loadSettings, loadTabRecord, saveSettings } from './state';
 
 const STATE_TEXT = { unticked: 'stateUnticked', kept: 'stateKept', user: 'stateUser', 'gave-up': 'stateGaveUp' } as const;
@@ -13,6 +19,7 @@ export function App() {
   const [record, setRecord] = useState<TabRecord | null>(null);
   const [settings, setSettings] = useState<Settings>();
   const [problem, setProblem] = useState(false);
+  const [progress, setProgress] = useState<Record<string, Progress>>({});
 
   useEffect(() => {
     void (async () => {
@@ -22,6 +29,7 @@ export function App() {
       const loaded = await loadSettings();
       setSettings(loaded.settings);
       setProblem(!!loaded.problem);
+      setProgress(await loadProgress());
     })();
   }, []);
 
@@ -30,6 +38,7 @@ export function App() {
     const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'session' && tabId !== undefined && changes[tabKey(tabId)]) void loadTabRecord(tabId).then(setRecord);
       if (area === 'local') void loadSettings().then((l) => setSettings(l.settings));
+      if (area === 'local' && changes[GUIDES_KEY]) void loadProgress().then(setProgress);
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
@@ -37,10 +46,12 @@ export function App() {
 
   const update = (next: Settings) => { setSettings(next); void saveSettings(next); };
   const site = record?.site ?? '';
+  const guide = guides.find((g) => site && g.hosts.some((h) => hostMatches(site, h)));
 
   return (
-    <main>
+    <main data-ready={settings ? '' : undefined}>
       <h1><img src="/icons/icon-32.png" alt="" />{t('extName')}</h1>
+      {guide && tabId !== undefined && <GuidePanel guide={guide} progress={progressOf(progress, guide.id)} tabId={tabId} />}
       <section aria-labelledby="this-page">
         <h2 id="this-page">{t('popupThisPage')}{site ? ` · ${site}` : ''}</h2>
         {!record ? <p class="muted">{t('popupNoPage')}</p>
@@ -56,6 +67,7 @@ export function App() {
             </ul>
           )}
       </section>
+      <CardsPanel guides={guides} progress={progress} />
       {settings && (
         <section aria-labelledby="settings">
           <h2 id="settings">{t('popupSettings')}</h2>

@@ -16,13 +16,26 @@ export const BoxReport = z.object({
 });
 export type BoxReport = z.infer<typeof BoxReport>;
 
-/** Content script -> background. */
+const GuideId = z.string().check(z.regex(/^[a-z][a-z0-9]*$/));
+
+export const PageReading = z.object({
+  step: z.nullable(z.string().check(z.maxLength(40))),
+  registered: z.nullable(z.boolean()),
+  cards: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  kept: z.boolean(),
+});
+
+/** Content script or popup -> background. */
 export const ToBackground = z.discriminatedUnion('type', [
   /** The top frame started a new page: the tab's record starts over. */
   z.object({ type: z.literal('page'), site: Site }),
   z.object({ type: z.literal('box'), site: Site, box: BoxReport }),
   /** From the notice (top frame): re-tick a box, in whichever frame it lives. */
   z.object({ type: z.literal('keep'), frameId: z.number().check(z.int()), boxId: z.number().check(z.int()) }),
+  /** From the guide script: what this page tells about the journey. */
+  z.object({ type: z.literal('guide'), guide: GuideId, reading: PageReading, scheme: z.enum(['https:', 'http:']) }),
+  /** From the popup: start a guide over. */
+  z.object({ type: z.literal('guide-restart'), guide: GuideId }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -36,7 +49,13 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice'), boxes: z.array(TabBox) }),
   /** To the frame that holds the box: tick it again, this once. */
   z.object({ type: z.literal('retick'), boxId: z.number().check(z.int()) }),
+  /** From the popup to the guide script in the top frame: point at the next control. */
+  z.object({ type: z.literal('guide-point') }),
 ]);
+
+/** The guide script's answer to guide-point. */
+export const PointAnswer = z.object({ pointed: z.boolean() });
+export type PointAnswer = z.infer<typeof PointAnswer>;
 export type ToContent = z.infer<typeof ToContent>;
 
 /** What the background keeps per tab (in storage.session, so a restarted worker still knows). */

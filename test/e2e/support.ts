@@ -4,6 +4,8 @@ import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
+import { shadowElements } from '../../scripts/lib/shadow.mjs';
+import { openPopup as openRealPopup } from '../../scripts/lib/popup.mjs';
 
 export interface Env {
   browser: Browser;
@@ -61,40 +63,8 @@ export async function clearStored(env: Env): Promise<void> {
   await inWorker(env, () => chrome.storage.local.clear());
 }
 
-/**
- * The notice lives in a closed shadow root, out of reach of page scripts (and of Puppeteer's
- * selectors). DevTools sees closed roots: find the notice's elements through the DOM domain.
- */
-export async function noticeElements(page: Page, selector: string): Promise<{ text: string; click: () => Promise<void> }[]> {
-  const cdp = await page.createCDPSession();
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type N = { nodeName: string; nodeId: number; backendNodeId: number; children?: N[]; shadowRoots?: N[] };
-    const find = (n: N): N | undefined => n.nodeName === 'UNBIND-NOTICE' ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
-    const host = find(root as N);
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return [];
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
-    const out = [];
-    for (const nodeId of nodeIds) {
-      const { object } = await cdp.send('DOM.resolveNode', { nodeId });
-      const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: 'function() { return this.textContent; }', returnByValue: true });
-      const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
-      const [x1, y1, , , x3, y3] = model.content;
-      out.push({ text: String(result.value ?? ''), click: () => page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2) });
-    }
-    return out;
-  } finally {
-    // Keep the session: the click closures use page.mouse, not the session.
-  }
-}
+/** Elements of the notice (in a closed shadow root: reached through DevTools, see shadow.mjs). */
+export const noticeElements = (page: Page, selector: string) => shadowElements(page, 'unbind-notice', selector);
 
 /** Opens the real action popup for the active tab and returns its page. */
-export async function openPopup(env: Env, page: Page): Promise<Page> {
-  await page.bringToFront();
-  await inWorker(env, () => chrome.action.openPopup());
-  const target = await env.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${env.extensionId}/src/popup/`));
-  const popup = (await target.asPage())!;
-  await popup.waitForSelector('main');
-  return popup;
-}
+export const openPopup = (env: Env, page: Page): Promise<Page> => openRealPopup(env, page);

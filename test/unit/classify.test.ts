@@ -134,7 +134,7 @@ describe('corrupt data', () => {
 
   it('an empty category matches nothing rather than everything', () => {
     const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [] },
-      signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] } });
+      signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] }, siteRules: [] });
     expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
   });
 });

@@ -1,0 +1,99 @@
+// Pure guide logic: which step a page is, and how a person's progress moves. The content script
+// supplies a probe of the live page; the popup and background use the rest.
+import { hostMatches, type Guide, type Place, type Step } from './schema.ts';
+
+/** What the guide may ask of a page: its host, and whether / how often a selector matches. */
+export interface PageProbe {
+  host: string;
+  has(selector: string): boolean;
+  count(selector: string): number;
+}
+
+/** What one page tells about the journey. */
+export interface PageReading {
+  /** The step this page is, or null when the page is not one of the guide's places. */
+  step: string | null;
+  /** True/false when the page shows whether the wallet is registered; null when it does not say. */
+  registered: boolean | null;
+  /** Cards listed on this page when it is the card list (0 = "no card"); null elsewhere. */
+  cards: number | null;
+  /** The page says a card was just kept (bound or saved). */
+  kept: boolean;
+}
+
+export const placeMatches = (place: Place, probe: PageProbe): boolean =>
+  hostMatches(probe.host, place.host) && place.markers.every((m) => probe.has(m));
+
+/** The last step (in the guide's order) whose place this page is, and that place. */
+export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; place: Place } | null {
+  for (let i = guide.steps.length - 1; i >= 0; i--) {
+    const step = guide.steps[i]!;
+    const place = step.places.find((p) => placeMatches(p, probe));
+    if (place) return { step, place };
+  }
+  return null;
+}
+
+export function readPage(guide: Guide, probe: PageProbe): PageReading {
+  const any = (list: string[]) => list.some((s) => probe.has(s));
+  const onList = placeMatches(guide.cardList.place, probe);
+  return {
+    step: currentPlace(guide, probe)?.step.id ?? null,
+    registered: any(guide.registeredMarkers) ? true : any(guide.unregisteredMarkers) ? false : null,
+    cards: onList ? (probe.has(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
+    kept: guide.keptMarkers.some((p) => placeMatches(p, probe)),
+  };
+}
+
+/** A person's progress through one guide, kept in storage per guide. */
+export interface Progress {
+  step: string | null;
+  /** Steps the person has been on. */
+  reached: string[];
+  registered: boolean | null;
+  /** Cards on the card list the last time it was seen. */
+  cards: number | null;
+  /** When the card list was last seen empty (the guide's end), or null. */
+  finishedAt: number | null;
+  /** When a page last said a card was kept, or null. */
+  keptAt: number | null;
+  /** The scheme the site was seen on, to open its pages the same way. */
+  scheme: 'https:' | 'http:';
+}
+
+export const NEW_PROGRESS: Readonly<Progress> = Object.freeze({
+  step: null, reached: [], registered: null, cards: null, finishedAt: null, keptAt: null, scheme: 'https:',
+});
+
+export function advance(prev: Progress, reading: PageReading, scheme: Progress['scheme'], now: number): Progress {
+  // The page says where the person is; a page of the site that is no step (the shop's home, say)
+  // puts them back at the way in.
+  const next: Progress = { ...prev, reached: [...prev.reached], scheme, step: reading.step };
+  if (reading.step && !next.reached.includes(reading.step)) next.reached.push(reading.step);
+  if (reading.registered !== null) next.registered = reading.registered;
+  if (reading.cards !== null) {
+    next.cards = reading.cards;
+    // Also the end of the guide when a person reaches the empty list by another way.
+    next.finishedAt = reading.cards === 0 ? (prev.finishedAt ?? now) : null;
+    if (reading.cards > 0) next.registered = true;
+  }
+  if (reading.kept) { next.keptAt = now; next.finishedAt = null; }
+  return next;
+}
+
+export type StepStatus = 'done' | 'current' | 'todo' | 'skipped';
+
+/** Each step's status for the popup's list. */
+export function statuses(guide: Guide, p: Progress): StepStatus[] {
+  const last = guide.steps.length - 1;
+  const at = p.finishedAt !== null ? last : Math.max(0, guide.steps.findIndex((s) => s.id === p.step));
+  return guide.steps.map((s, i) => {
+    if (i === at) return p.finishedAt !== null ? 'done' : 'current';
+    if (p.reached.includes(s.id)) return 'done';
+    if (s.branch === 'unregistered' && p.registered === true) return 'skipped';
+    return i < at ? 'done' : 'todo';
+  });
+}
+
+/** A scheme-relative address ("//host/path") on the scheme the site was seen on. */
+export const siteUrl = (relative: string, scheme: Progress['scheme']) => `${scheme}${relative}`;

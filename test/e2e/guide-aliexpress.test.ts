@@ -1,0 +1,156 @@
+// The AliExpress / Alipay journey with the built extension, on the fixture sites under their real
+// host names: the guard at checkout, then the removal guide followed only by what Unbind tells the
+// person (the popup's current step, the element the pointer rings).
+import type { Page } from 'puppeteer';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CARDS, createJourney, SHOP, WALLET } from '../../scripts/lib/journey.mjs';
+import { clearStored, openPopup, useEnv } from './support';
+
+describe('AliExpress / Alipay guide', () => {
+  const env = useEnv();
+  let page: Page;
+  let journey: ReturnType<typeof createJourney>;
+
+  beforeEach(async () => {
+    env.server.reset();
+    // Each test is a new person: no cookies, fresh extension storage. (Not a new browser context:
+    // those are incognito-like, where extensions do not run.)
+    page = await env.browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.clearBrowserCookies');
+    await cdp.detach();
+    journey = createJourney({ ext: env, page });
+    await clearStored(env);
+    return async () => { await page.close(); };
+  });
+
+  const seed = (query: string) => page.goto(`${SHOP}/__test/seed?${query}&next=/`, { waitUntil: 'load' });
+
+  it('checkout to "no card": unticked by Unbind, two cards kept on purpose, wallet registered, both removed', async () => {
+    await journey.signInToShop();
+    const first = await journey.purchase({ card: CARDS[0]!, tickAgain: false, label: 'first' });
+    expect(first.untickedByUnbind).toBe(true);
+    expect((await journey.state()).cards).toEqual([]);
+    for (const [i, card] of [CARDS[1]!, CARDS[2]!].entries()) {
+      const p = await journey.purchase({ card, tickAgain: true, label: `kept-${i + 1}` });
+      expect(p.untickedByUnbind).toBe(true);
+      expect(p.saveTicked).toBe(true);
+    }
+    expect((await journey.state()).cards).toHaveLength(2);
+
+    const met = await journey.followGuide();
+    // On the shop there is nothing to point at yet (no wallet): the popup opens Alipay, then points.
+    expect(met).toEqual(['openwallet', 'openwallet', 'email', 'confirm', 'confirm', 'password', 'registered', 'cards', 'remove', 'remove', 'remove', 'remove', 'finished']);
+    const s = await journey.state();
+    expect(s.registered).toBe(true);
+    expect(s.cards).toEqual([]);
+    expect(await journey.dataPage()).toBe('wallet-cards');
+    expect(await page.$('#no-cards')).not.toBeNull();
+
+    // Remembered: the popup says so on the shop too, and "Where your cards are" agrees.
+    await page.goto(`${SHOP}/`, { waitUntil: 'load' });
+    const popup = await openPopup(env, page);
+    expect(await popup.$('[data-testid=guide-finished]')).not.toBeNull();
+    expect(await popup.$eval('[data-testid=cards] [data-guide=aliexpress] [data-testid=cards-state]', (e) => e.textContent)).toBe('No card left');
+    await popup.close();
+  });
+
+  it('already registered: the registration steps are marked not needed and never met', async () => {
+    await seed('registered=1&cards=2');
+    const met = await journey.followGuide();
+    expect(met).not.toContain('email');
+    expect(met).not.toContain('password');
+    expect(met.at(-1)).toBe('finished');
+    expect((await journey.state()).cards).toEqual([]);
+    await page.goto(`${WALLET}/account/`, { waitUntil: 'load' });
+    await journey.clickAndWait('#manage-cards-icon');
+    const popup = await openPopup(env, page);
+    const { steps } = await journey.readPopup(popup);
+    expect(steps).toContain('email:skipped');
+    expect(steps).toContain('password:skipped');
+    await popup.close();
+  });
+
+  it('five cards, the default one listed last: removes all of them, the default card last', async () => {
+    await seed('registered=1&cards=5&defaultLast=1');
+    const met = await journey.followGuide();
+    expect(met.filter((s) => s === 'remove')).toHaveLength(10); // a Remove and a confirm for each card
+    expect(met.at(-1)).toBe('finished');
+    expect((await journey.state()).cards).toEqual([]);
+  });
+
+  it('bad input on the way: wrong captcha, different passwords, unconfirmed e-mail, used link; the guide stays on the right step', async () => {
+    await seed('registered=0&cards=1');
+    await page.goto(`${WALLET}/`, { waitUntil: 'load' });
+    await journey.clickAndWait('#go-to-my-alipay');
+    if ((await journey.dataPage()) === 'login') {
+      await journey.type('#fm-login-id', 'shopper@example.com');
+      await journey.type('#fm-login-password', 'x');
+      await journey.clickAndWait('#sign-in-submit');
+    }
+    const stepNow = async () => {
+      const popup = await openPopup(env, page);
+      const { current } = await journey.readPopup(popup);
+      await popup.close();
+      return current;
+    };
+    // Wrong captcha: an error, the e-mail kept, still the e-mail step.
+    await journey.type('#reg-email', 'shopper@example.com');
+    await journey.type('#captcha-input', 'WRONG');
+    await journey.clickAndWait('#register-email-submit');
+    expect(await page.$eval('#captcha-error', (e) => e.textContent)).toMatch(/incorrect/);
+    expect(await page.$eval('#reg-email', (e) => (e as HTMLInputElement).value)).toBe('shopper@example.com');
+    expect(await stepNow()).toBe('email');
+    const chars = await page.$eval('#captcha', (c) => c.getAttribute('aria-label')!.split(':').pop()!.trim());
+    await journey.type('#captcha-input', chars);
+    await journey.clickAndWait('#register-email-submit');
+    // Continue before confirming: refused, still the confirm step.
+    await journey.clickAndWait('#continue-registration');
+    expect(await page.$('#unconfirmed-error')).not.toBeNull();
+    expect(await stepNow()).toBe('confirm');
+    // Confirm, then use the link a second time: "already used", with the way back.
+    await journey.clickAndWait('#open-mailbox');
+    await journey.clickAndWait('#mail-list .mail-link');
+    const link = await page.$eval('#confirm-link', (a) => (a as HTMLAnchorElement).href);
+    await journey.clickAndWait('#confirm-link');
+    await page.goto(link, { waitUntil: 'load' });
+    expect(await page.$eval('#confirm-result', (e) => e.getAttribute('data-result'))).toBe('used');
+    expect(await stepNow()).toBe('confirm');
+    await journey.clickAndWait('#back-to-alipay');
+    // Different passwords: an error, still the password step, questions kept.
+    await journey.type('#password', 'Wallet-pass-42');
+    await journey.type('#password-repeat', 'Wallet-pass-43');
+    for (const n of [1, 2, 3]) { await page.select(`#question-${n}`, String(n - 1)); await journey.type(`#answer-${n}`, `a${n}`); }
+    await journey.clickAndWait('#register-submit');
+    expect(await page.$eval('#password-repeat-error', (e) => e.textContent)).toMatch(/do not match/);
+    expect(await page.$eval('#answer-2', (e) => (e as HTMLInputElement).value)).toBe('a2');
+    expect(await stepNow()).toBe('password');
+    // And from here the guide still leads to the end.
+    const met = await journey.followGuide();
+    expect(met.at(-1)).toBe('finished');
+    expect((await journey.state()).cards).toEqual([]);
+  });
+
+  it('a wrong SMS code at checkout: an error, nothing lost, and the payment then completes', async () => {
+    await journey.signInToShop();
+    await page.goto(`${SHOP}/item/1005006123456789.html`, { waitUntil: 'load' });
+    await journey.clickAndWait('#add-to-cart');
+    await journey.clickAndWait('#checkout-button');
+    await journey.clickAndWait('#place-order');
+    await page.click('#pay-method-new');
+    await journey.type('#card-holder', 'IVAN PETROV');
+    await journey.type('#card-number', CARDS[0]!.number);
+    await journey.type('#card-expiry', CARDS[0]!.expiry);
+    await journey.type('#card-cvv', CARDS[0]!.cvv);
+    expect(await page.$eval('#save-card', (b) => (b as HTMLInputElement).checked)).toBe(false);
+    await journey.clickAndWait('#pay-order');
+    await journey.type('#sms-code', '0000');
+    await journey.clickAndWait('#confirm-payment');
+    expect(await page.$eval('#sms-error', (e) => e.textContent)).toMatch(/incorrect/);
+    const code = await page.$eval('#sms-code-text', (e) => e.textContent!.trim());
+    await journey.type('#sms-code', code);
+    await journey.clickAndWait('#confirm-payment');
+    expect(await journey.dataPage()).toBe('shop-success');
+    expect((await journey.state()).cards).toEqual([]);
+  });
+});
