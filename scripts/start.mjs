@@ -1,17 +1,24 @@
 // The main job: build Unbind, start the fixture sites, and show the extension at work.
-// With a display: opens Chromium with Unbind loaded on the fixture checkouts and waits.
-// Without one (or with --headless): visits every checkout fixture, prints what Unbind unticked and what
-// it left alone, saves a screenshot of each page, and exits non-zero if any page differs from what it
-// expects.
+// With a display: opens Chromium with Unbind loaded on the AliExpress-like shop (and the checkout
+// fixtures in a second tab) and waits.
+// Without one (or with --headless):
+//   1. visits every checkout fixture, prints what Unbind unticked and what it left alone;
+//   2. walks the AliExpress / Alipay journey: a purchase with the box unticked by Unbind (no card
+//      bound), two purchases with the box ticked again on purpose (two cards bound), then the removal
+//      guide followed only by what Unbind's popup and pointer say, to the empty card list;
+// saving a screenshot of every page and step (popup included), and exits non-zero if anything differs
+// from what it expects.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { listCheckoutPages, startFixtureServer } from '../fixtures/server.mjs';
 import { launch, ROOT } from './lib/browser.mjs';
 import { buildExtension } from './lib/build.mjs';
+import { CARDS, createJourney, SHOP } from './lib/journey.mjs';
 import { readOutcomes, visit } from './lib/outcomes.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
-const SHOTS = path.join(ROOT, 'out/screenshots/checkout');
+const OUT = path.join(ROOT, 'out/screenshots');
+const SHOTS = path.join(OUT, 'checkout');
 
 buildExtension();
 const server = await startFixtureServer({ port: Number(process.env.PORT ?? 0) });
@@ -21,7 +28,9 @@ if (!headless) {
   const { browser } = await launch({ headless: false, hostRules: server.hostRules });
   const [tab] = await browser.pages();
   await tab.goto(`${server.originA}/`);
-  console.log(`Unbind is loaded. Fixture checkouts: ${server.originA}/  (close the browser or press Ctrl+C to stop)`);
+  await (await browser.newPage()).goto(`${SHOP}/`);
+  console.log(`Unbind is loaded. The shop: ${SHOP}/ (served locally); checkout fixtures: ${server.originA}/`);
+  console.log('Close the browser or press Ctrl+C to stop.');
   browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
 } else {
   mkdirSync(SHOTS, { recursive: true });
@@ -43,10 +52,33 @@ if (!headless) {
       (off.length ? `  ← ${off.map((o) => `“${o.name.slice(0, 50)}”`).join(', ')}` : ''));
     for (const o of bad) console.log(`    expected ${o.expect} but is ${o.on ? 'on' : 'off'}: ${o.kind} “${o.name}” (${o.frame})`);
   }
+  console.log(`\n${pages.length} checkout pages: ${pages.length - failed} as expected, ${failed} not. ` +
+    `${unticked} save-card boxes unticked, ${leftAlone} other controls left as they were.\n`);
+
+  const journeyOk = await walkJourney(b, page).catch((err) => { console.log(`✗ journey: ${err.message}`); return false; });
   await b.close();
   await server.close();
-  console.log(`\n${pages.length} checkout pages: ${pages.length - failed} as expected, ${failed} not. ` +
-    `${unticked} save-card boxes unticked, ${leftAlone} other controls left as they were.`);
-  console.log(`Screenshots: ${path.relative(process.cwd(), SHOTS) || SHOTS}/`);
-  process.exit(failed ? 1 : 0);
+  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/ and journey/)`);
+  process.exit(failed || !journeyOk ? 1 : 0);
+}
+
+/** The AliExpress / Alipay journey, step by step, each checked. */
+async function walkJourney(ext, page) {
+  const check = (ok, what) => { console.log(`${ok ? '✓' : '✗'} ${what}`); if (!ok) throw new Error(what); };
+  const journey = createJourney({ ext, page, shots: path.join(OUT, 'journey') });
+  console.log('AliExpress / Alipay journey (fixture sites under their real host names):');
+  await journey.signInToShop();
+  const first = await journey.purchase({ card: CARDS[0], tickAgain: false, label: 'purchase-1' });
+  check(first.untickedByUnbind && (await journey.state()).cards.length === 0, 'purchase 1: Unbind unticked "Save card details and bind this card to Alipay"; no card bound');
+  for (const n of [2, 3]) {
+    const p = await journey.purchase({ card: CARDS[n - 1], tickAgain: true, label: `purchase-${n}` });
+    check(p.untickedByUnbind && p.saveTicked, `purchase ${n}: Unbind unticked the box, the shopper ticked it again on purpose`);
+  }
+  check((await journey.state()).cards.length === 2, 'two cards are now bound to the Alipay wallet');
+  const met = await journey.followGuide();
+  console.log(`  guide steps met: ${met.join(' → ')}`);
+  const end = await journey.state();
+  check(end.registered === true, 'the wallet was registered by following the guide');
+  check(met.at(-1) === 'finished' && end.cards.length === 0, 'both cards removed; the list says "Oops, You Have no Card in Alipay" and the popup says so');
+  return true;
 }

@@ -30,7 +30,12 @@ export function createJourney({ ext, page, shots, log = () => {} }) {
   const snap = async (name, p = page) => {
     if (!shots) return;
     const file = path.join(shots, `${String(++shot).padStart(2, '0')}-${name}.png`);
-    await p.screenshot({ path: file, fullPage: p !== page });
+    if (p !== page) {
+      // The popup: as tall as its content, as a person sees it when it opens.
+      const height = await p.evaluate(() => document.documentElement.scrollHeight);
+      await p.setViewport({ width: 360, height: Math.min(height, 900) });
+    }
+    await p.screenshot({ path: file });
   };
 
   /** Clicks and waits for the page that follows (a form post or a link). */

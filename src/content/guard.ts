@@ -4,7 +4,7 @@
 // boxes a script re-ticks through the `checked` property, which no observer sees.
 import { classify } from '../detect/classify';
 import { CANDIDATE_SELECTOR, isOn, kindOf, type ControlKind } from '../detect/controls';
-import { factsOf } from '../detect/facts';
+import { contextOf, factsOf } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
 import type { BoxState } from '../shared/messages';
 import { setTicked } from './toggle';
@@ -117,8 +117,9 @@ export class Guard {
         const el = n as Element;
         if (el.matches(CANDIDATE_SELECTOR)) this.consider(el);
         else if (el.firstElementChild) this.scan(el, false);
-        const sr = this.hooks.shadowRootOf(el);
-        if (sr) this.watch(sr);
+        // Shadow roots attached after insertion are announced by the main-world hook; this catches a
+        // custom element that arrives with its root already attached, cheaply (no call per element).
+        if (el.localName.includes('-')) { const sr = this.hooks.shadowRootOf(el); if (sr) this.watch(sr); }
       }
     }
     if (this.pending.size) {
@@ -136,12 +137,13 @@ export class Guard {
     if (this.touched.has(el) || !isOn(el, kind)) return;
     let verdict = this.verdicts.get(el);
     if (!verdict) {
-      const facts = factsOf(el, this.inPaymentContext(el));
+      const facts = factsOf(el, () => this.inPaymentContext(el));
       // Its label may come later in the HTML: decide once the parser has got further.
       if (!facts.label && document.readyState === 'loading') { this.pending.add(el); return; }
       // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
       const bySite = !!this.lx.siteSaveBoxes && el.matches(this.lx.siteSaveBoxes);
-      verdict = { save: bySite || classify(facts, this.lx).save, label: facts.label || facts.context };
+      const save = bySite || classify(facts, this.lx).save;
+      verdict = { save, label: save ? facts.label || contextOf(el) : '' };
       this.verdicts.set(el, verdict);
     }
     if (verdict.save) this.untick(el, kind, verdict.label);

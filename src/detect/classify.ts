@@ -2,15 +2,19 @@
 // Works on plain facts gathered from the page (see facts.ts), so it is testable without a browser.
 import type { Lexicon } from './lexicon';
 
+/** A fact, or a way to get it: the costly ones are only looked up when the decision needs them. */
+export type Lazy<T> = T | (() => T);
+const get = <T>(v: Lazy<T>): T => (typeof v === 'function' ? (v as () => T)() : v);
+
 export interface ControlFacts {
   /** The control's accessible name (label, aria-label, aria-labelledby...). */
   label: string;
   /** Text near the control that belongs to it alone (its row or group, description). */
-  context: string;
-  /** name, id, class, data-* and value tokens of the control and its wrapper. */
-  attrs: string;
+  context: Lazy<string>;
+  /** Naming attributes (name, id, class, test ids) and value of the control and its wrapper. */
+  attrs: Lazy<string>;
   /** Card fields or a payment provider's frame are on the page. */
-  paymentContext: boolean;
+  paymentContext: Lazy<boolean>;
 }
 
 export type Reason =
@@ -37,16 +41,17 @@ export function readText(text: string, lx: Lexicon): TextVerdict {
 
 export function classify(f: ControlFacts, lx: Lexicon): Verdict {
   const label = normalise(f.label);
-  const context = normalise(f.context);
+  let context = '';
   // The label speaks first; the context only when the label says nothing either way.
-  for (const [text, where] of [[label, 'label'], [context, 'context']] as const) {
+  for (const where of ['label', 'context'] as const) {
+    const text = where === 'label' ? label : (context = normalise(get(f.context)));
     const v = readText(text, lx);
     if (v === 'save') return { save: true, reason: where };
-    if (v === 'weak' && f.paymentContext) return { save: true, reason: `${where}-weak` };
+    if (v === 'weak' && get(f.paymentContext)) return { save: true, reason: `${where}-weak` };
     if (v === 'opt-out' || v === 'look-alike') return { save: false, reason: v };
   }
-  const attrs = f.attrs.toLowerCase();
-  if (attrs && !lx.attrNever.test(attrs) && lx.attrSave.test(attrs) && (f.paymentContext || lx.card.test(label + ' ' + context))) {
+  const attrs = get(f.attrs).toLowerCase();
+  if (attrs && !lx.attrNever.test(attrs) && lx.attrSave.test(attrs) && (lx.card.test(`${label} ${context}`) || get(f.paymentContext))) {
     return { save: true, reason: 'attributes' };
   }
   return { save: false, reason: 'no-signal' };

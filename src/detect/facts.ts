@@ -28,12 +28,20 @@ function byIds(el: Element, attr: string): string {
   return ids.split(/\s+/).map((id) => textOf(root.getElementById?.(id))).join(' ');
 }
 
-/** The accessible name, the way assistive technology would compute its main sources. */
+/** The accessible name, from its main sources. Not `input.labels`: that live list walks the whole
+ *  document after every change, which on a busy page costs more than all the rest together. */
 export function labelOf(el: Element): string {
-  const parts = [byIds(el, 'aria-labelledby'), el.getAttribute('aria-label') ?? ''];
-  if (el instanceof HTMLInputElement && el.labels) for (const l of el.labels) parts.push(textOf(l));
-  if (kindOf(el) !== 'native') parts.push(textOf(el));
-  const label = clip(parts.join(' '));
+  let label = clip(`${byIds(el, 'aria-labelledby')} ${el.getAttribute('aria-label') ?? ''}`);
+  if (kindOf(el) === 'native') {
+    const wrapping = el.closest('label');
+    if (wrapping) label = clip(`${label} ${textOf(wrapping)}`);
+    if (!label && el.id) {
+      const root = el.getRootNode() as Document | ShadowRoot;
+      label = clip(textOf(root.querySelector(`label[for="${CSS.escape(el.id)}"]`)));
+    }
+  } else {
+    label = clip(`${label} ${textOf(el)}`);
+  }
   return label || clip(el.getAttribute('title') ?? '');
 }
 
@@ -67,6 +75,7 @@ export function attrsOf(el: Element): string {
   return out.join(' ').replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-export function factsOf(el: Element, paymentContext: boolean): ControlFacts {
-  return { label: labelOf(el), context: contextOf(el), attrs: attrsOf(el), paymentContext };
+/** The facts of a control; context, attributes and payment context are looked up only if needed. */
+export function factsOf(el: Element, paymentContext: () => boolean): ControlFacts {
+  return { label: labelOf(el), context: () => contextOf(el), attrs: () => attrsOf(el), paymentContext };
 }

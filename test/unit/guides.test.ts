@@ -1,0 +1,61 @@
+// Conventions enforced by a test, not by memory: every guide validates, has a fixture site that serves
+// its hosts, an e2e spec, and its texts in every shipped language; every language has every message.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileGuides, readGuides } from '../../scripts/data.ts';
+import { guideKey, hostMatches } from '../../src/guide/schema';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const locales = readdirSync(path.join(ROOT, 'public/_locales'));
+const messages = Object.fromEntries(locales.map((l) => [l, JSON.parse(readFileSync(path.join(ROOT, 'public/_locales', l, 'messages.json'), 'utf8')) as Record<string, { message: string }>]));
+const { guides, problems } = compileGuides(readGuides());
+
+describe('guides', () => {
+  it('all validate', () => {
+    expect(problems).toEqual([]);
+    expect(guides.length).toBeGreaterThan(0);
+  });
+
+  for (const g of guides) {
+    describe(g.id, () => {
+      it('has a fixture site that serves every one of its hosts', async () => {
+        const entry = path.join(ROOT, 'fixtures/sites', g.fixture, 'index.mjs');
+        expect(existsSync(entry), entry).toBe(true);
+        const site = (await import(pathToFileURL(entry).href)).default() as { hosts: string[] };
+        for (const h of g.hosts) expect(site.hosts.some((s) => hostMatches(s, h)), `fixture serves no host of ${h}`).toBe(true);
+      });
+
+      it('has an e2e spec', () => {
+        expect(existsSync(path.join(ROOT, `test/e2e/guide-${g.id}.test.ts`))).toBe(true);
+      });
+
+      it('has its step texts in every language', () => {
+        for (const [lang, table] of Object.entries(messages)) {
+          for (const s of g.steps) for (const part of ['title', 'do'] as const) {
+            expect(table[guideKey(g.id, s.id, part)]?.message, `${lang}: ${guideKey(g.id, s.id, part)}`).toBeTruthy();
+          }
+        }
+      });
+
+      it('uses selectors that parse', () => {
+        const places = [...g.steps.flatMap((s) => s.places), g.cardList.place, ...g.keptMarkers];
+        const selectors = [...places.flatMap((p) => [...p.markers, ...(p.point ?? [])]), g.cardList.card, g.cardList.empty,
+          ...g.registeredMarkers, ...g.unregisteredMarkers, ...g.checkout.saveBoxes];
+        for (const s of selectors) expect(() => document.querySelector(s), s).not.toThrow();
+      });
+    });
+  }
+});
+
+describe('languages', () => {
+  it('ship English and Russian at least', () => {
+    expect(locales).toEqual(expect.arrayContaining(['en', 'ru']));
+  });
+  it('every language has every message English has', () => {
+    for (const [lang, table] of Object.entries(messages)) {
+      expect(Object.keys(messages.en!).filter((k) => !table[k]), lang).toEqual([]);
+    }
+  });
+});
