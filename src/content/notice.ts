@@ -11,9 +11,8 @@ export interface NoticeActions {
 const t = (key: string, subs?: string | string[]) => chrome.i18n.getMessage(key, subs) || key;
 
 const CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;
-  max-width: 360px; font: 14px/1.4 system-ui, sans-serif; color: #1b1b1f; }
-.box { background: #fff; border: 1px solid #c9c9d1; border-left: 4px solid #2f6f4f; border-radius: 8px;
+:host { all: initial; }
+.box { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1f; max-width: 360px; background: #fff; border: 1px solid #c9c9d1; border-left: 4px solid #2f6f4f; border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
 .head { display: flex; gap: 8px; align-items: flex-start; }
 .title { font-weight: 600; flex: 1; margin: 0; font-size: 14px; }
@@ -26,6 +25,10 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 .close { border: none; background: none; font-size: 18px; line-height: 1; padding: 0 4px; margin: 0; }
 .warn { color: #8a3b00; }
 `;
+
+const HOST_STYLE = 'position: fixed !important; z-index: 2147483647 !important; display: block !important; margin: 0 !important; ' +
+  'padding: 0 !important; border: 0 !important; width: auto !important; max-width: calc(100vw - 24px) !important; ' +
+  'transform: none !important; opacity: 1 !important; visibility: visible !important;';
 
 const CORNERS = [
   { top: '12px', right: '12px' }, { bottom: '12px', right: '12px' },
@@ -56,7 +59,8 @@ export class Notice {
 
   private mount(): void {
     this.host = document.createElement('unbind-notice');
-    this.host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;');
+    // Inline and !important: page styles must not move or hide it (the shadow root guards the inside).
+    this.host.setAttribute('style', HOST_STYLE);
     this.root = this.host.attachShadow({ mode: 'closed' });
     (document.body ?? document.documentElement).append(this.host);
     this.host.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.dismiss(); });
@@ -110,9 +114,7 @@ export class Notice {
       .filter((b) => PAY.test((b.textContent || (b as HTMLInputElement).value || '').slice(0, 60)))
       .map((b) => b.getBoundingClientRect());
     for (const corner of CORNERS) {
-      host.style.removeProperty('top'); host.style.removeProperty('bottom');
-      host.style.removeProperty('left'); host.style.removeProperty('right');
-      for (const [k, v] of Object.entries(corner)) host.style.setProperty(k, v, 'important');
+      host.setAttribute('style', HOST_STYLE + Object.entries(corner).map(([k, v]) => `${k}: ${v} !important;`).join(' '));
       const r = host.getBoundingClientRect();
       if (!pays.some((p) => p.width > 0 && p.left < r.right && p.right > r.left && p.top < r.bottom && p.bottom > r.top)) return;
     }

@@ -42,6 +42,13 @@ describe('checkout guard', () => {
     const overlaps = pay.left < notice.right && pay.right > notice.left && pay.top < notice.bottom && pay.bottom > notice.top;
     expect(notice.width).toBeGreaterThan(0);
     expect(overlaps).toBe(false);
+    // Fixed in a corner of the viewport, whole.
+    expect(await page.$eval('unbind-notice', (n) => getComputedStyle(n).position)).toBe('fixed');
+    expect(notice.left).toBeGreaterThanOrEqual(0);
+    expect(notice.top).toBeGreaterThanOrEqual(0);
+    expect(notice.right).toBeLessThanOrEqual(700);
+    expect(notice.bottom).toBeLessThanOrEqual(420);
+    expect(Math.min(notice.top, 420 - notice.bottom)).toBeLessThanOrEqual(13);
   });
 
   it('leaves alone a box the person ticks again', async () => {
