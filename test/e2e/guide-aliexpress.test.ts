@@ -55,6 +55,29 @@ describe('AliExpress / Alipay guide', () => {
     await popup.close();
   });
 
+  it('remembers the step across page loads and the popup closing, and can start over', async () => {
+    await seed('registered=1&cards=1');
+    await page.goto(`${WALLET}/account/my-account`, { waitUntil: 'load' });
+    await page.goto(`${SHOP}/p/order/index.html`, { waitUntil: 'load' }); // a shop page that is no step
+    let popup = await openPopup(env, page);
+    expect((await journey.readPopup(popup)).steps).toContain('cards:done');
+    await popup.close();
+    await page.goto(`${WALLET}/account/cards`, { waitUntil: 'load' });
+    popup = await openPopup(env, page);
+    expect((await journey.readPopup(popup)).current).toBe('remove');
+    expect(await popup.$eval('[data-testid=guide-cards-left]', (e) => e.textContent)).toContain('1');
+    await popup.click('[data-testid=guide-restart]');
+    await popup.waitForFunction(() => !document.querySelector('ol.steps li[data-status=done]'));
+    await popup.close();
+    // The page still says where the person is: the guide picks up from here.
+    await page.reload({ waitUntil: 'load' });
+    popup = await openPopup(env, page);
+    const after = await journey.readPopup(popup);
+    expect(after.current).toBe('remove');
+    expect(after.steps.filter((s: string) => s.endsWith(':done'))).toEqual([]);
+    await popup.close();
+  });
+
   it('already registered: the registration steps are marked not needed and never met', async () => {
     await seed('registered=1&cards=2');
     const met = await journey.followGuide();
