@@ -2,14 +2,22 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { dataAlias } from './scripts/data.ts';
+import { dataAlias, guideMatches } from './scripts/data.ts';
+
+// The guide script runs only on the sites the guides cover: its matches come from the guide data.
+const withGuides = {
+  ...manifest,
+  content_scripts: [...manifest.content_scripts, {
+    matches: guideMatches(), js: ['src/content/guide.ts'], run_at: 'document_idle' as const,
+  }],
+};
 
 export default defineConfig({
   plugins: [
     preact(),
     // Content scripts as single classic scripts: they run at document_start, before the page's first
     // script and first paint, and need no web_accessible_resources.
-    crx({ manifest: manifest as ManifestV3Export, contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/shadow-hook.ts'] } }),
+    crx({ manifest: withGuides as ManifestV3Export, contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/shadow-hook.ts', 'src/content/guide.ts'] } }),
   ],
   resolve: { alias: dataAlias() },
   build: { outDir: 'dist', emptyOutDir: true, target: 'chrome111', minify: true, sourcemap: false },
