@@ -33,7 +33,7 @@ export class Guard {
   private readonly touched = new WeakSet<Element>();
   /** Ticked candidates with no label yet, while the document is still being parsed. */
   private readonly pending = new Set<Element>();
-  private readonly roots = new Set<Document | ShadowRoot>();
+  private readonly roots = new WeakSet<Document | ShadowRoot>();
   private readonly payment = new Map<Node, boolean>();
   private readonly observer: MutationObserver;
   private nextId = 1;
@@ -54,12 +54,12 @@ export class Guard {
     if (this.running) this.scan(root, true);
   }
 
-  /** Checks a whole tree again, including shadow roots attached before we were watching. */
+  /** Checks the whole document again, shadow roots included (at DOMContentLoaded, and on resume). */
   rescan(): void {
     this.safely(() => {
       for (const el of this.pending) this.consider(el);
       this.pending.clear();
-      for (const root of [...this.roots]) this.scan(root, true);
+      this.scan(document, true);
     });
   }
 
@@ -99,11 +99,16 @@ export class Guard {
     if (deep) this.payment.clear();
     for (const el of root.querySelectorAll(CANDIDATE_SELECTOR)) this.consider(el);
     if (!deep) return;
-    // Shadow roots that existed before we started (declarative shadow DOM, early scripts).
+    // Shadow roots inside: declarative ones, and any we watch already. Open roots cost nothing to see;
+    // a closed one costs an extension call per element, so only custom elements get one (roots that
+    // scripts attach are announced by the main-world hook anyway).
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const sr = this.hooks.shadowRootOf(n as Element);
-      if (sr) this.watch(sr);
+      const el = n as Element;
+      const sr = el.shadowRoot ?? (el.localName.includes('-') ? this.hooks.shadowRootOf(el) : null);
+      if (!sr) continue;
+      if (this.roots.has(sr)) this.scan(sr, true);
+      else this.watch(sr);
     }
   }
 
