@@ -61,13 +61,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 
   if (msg.type === 'page') {
     if (frameId === 0) void serial(tabId, () => save(tabId, { site: msg.site, boxes: [] }));
-  } else if (msg.type === 'box') {
+  } else if (msg.type === 'boxes') {
     void serial(tabId, async () => {
       const rec = (await load(tabId)) ?? { site: msg.site, boxes: [] };
-      const box: TabBox = { ...msg.box, frameId };
-      const boxes = rec.boxes.filter((b) => !(b.frameId === frameId && b.boxId === box.boxId));
-      await save(tabId, { ...rec, boxes: [...boxes, box] });
-      await browser.tabs.sendMessage(tabId, { type: 'notice', boxes: [...boxes, box] }, { frameId: 0 }).catch(() => {});
+      const changed = msg.boxes.map((b): TabBox => ({ ...b, frameId }));
+      const same = (a: TabBox, b: TabBox) => a.frameId === b.frameId && a.boxId === b.boxId;
+      const boxes = [...rec.boxes.filter((b) => !changed.some((c) => same(b, c))), ...changed];
+      await save(tabId, { ...rec, boxes });
+      await browser.tabs.sendMessage(tabId, { type: 'notice', boxes }, { frameId: 0 }).catch(() => {});
     });
   } else if (msg.type === 'keep') {
     void browser.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});

@@ -30,12 +30,21 @@ function send(msg: ToBackground): void {
 
 function start(): void {
   const site = topSite();
-  // Reports wait until the settings are known: on an allowed site nothing is reported at all.
+  // Reports wait until the settings are known (on an allowed site nothing is reported at all), and go
+  // out in one message per task, however many boxes a page adds at once.
   let settings: Settings | null = null;
-  const queued: Box[] = [];
+  const queued = new Set<Box>();
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    if (!settings || queued.size === 0) return;
+    const boxes = [...queued].map((b) => ({ boxId: b.id, label: b.label, state: b.state }));
+    queued.clear();
+    send({ type: 'boxes', site, boxes });
+  };
   const report = (box: Box) => {
-    if (!settings) { if (!queued.includes(box)) queued.push(box); return; }
-    send({ type: 'box', site, box: { boxId: box.id, label: box.label, state: box.state } });
+    queued.add(box);
+    if (settings && !flushing) { flushing = true; setTimeout(flush, 0); }
   };
 
   const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
@@ -54,9 +63,9 @@ function start(): void {
     const wasOff = settings ? guardOffFor(settings, site) : false;
     if (off && !wasOff) guard.standDown(); // reported only if settings were already known
     settings = next;
-    if (off) { queued.length = 0; return; }
+    if (off) { queued.clear(); return; }
     if (wasOff) guard.resume();
-    for (const box of queued.splice(0)) report(box);
+    flush();
   };
   chrome.storage.local.get(SETTINGS_KEY).then((s) => apply(s[SETTINGS_KEY]), (err) => { logError(err); apply(undefined); });
   chrome.storage.onChanged.addListener((changes, area) => {

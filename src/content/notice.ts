@@ -26,6 +26,9 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 .warn { color: #8a3b00; }
 `;
 
+/** A page with many boxes gets a short notice: the first few, then a count. */
+const MAX_LISTED = 3;
+
 const HOST_STYLE = 'position: fixed !important; z-index: 2147483647 !important; display: block !important; margin: 0 !important; ' +
   'padding: 0 !important; border: 0 !important; width: auto !important; max-width: calc(100vw - 24px) !important; ' +
   'transform: none !important; opacity: 1 !important; visibility: visible !important;';
@@ -87,7 +90,7 @@ export class Notice {
     close.addEventListener('click', () => this.dismiss());
     head.append(title, close);
     const list = el('ul');
-    for (const b of boxes) {
+    for (const b of boxes.slice(0, MAX_LISTED)) {
       const item = el('li');
       item.append(el('span', 'label', `“${b.label}”`));
       if (b.state === 'unticked') {
@@ -101,6 +104,7 @@ export class Notice {
       }
       list.append(item);
     }
+    if (boxes.length > MAX_LISTED) list.append(el('li', 'more', t('noticeMore', String(boxes.length - MAX_LISTED))));
     const allow = el('button', 'allow', t('noticeAllowSite'));
     allow.addEventListener('click', () => { this.actions.allowSite(); this.dismiss(); });
     box.append(head, list, allow);

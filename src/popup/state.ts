@@ -1,7 +1,7 @@
 // Reads what the popup shows: the current tab's record and the settings, both validated.
 import browser from 'webextension-polyfill';
 import { parseMessage, TabRecord } from '../shared/messages';
-import { readSettings, SETTINGS_KEY, type LoadedSettings, type Settings } from '../shared/settings';
+import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY, type LoadedSettings, type Settings } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 
 export async function currentTabId(): Promise<number | undefined> {
@@ -14,8 +14,13 @@ export async function loadTabRecord(tabId: number): Promise<TabRecord | null> {
   return raw === undefined ? null : parseMessage(TabRecord, raw, 'popup (tab record)');
 }
 
+/** The settings, and a problem when they were unreadable (now, or repaired earlier with the
+ *  original kept aside by the background). */
 export async function loadSettings(): Promise<LoadedSettings> {
-  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const stored = await browser.storage.local.get([SETTINGS_KEY, SETTINGS_BACKUP_KEY]);
+  const loaded = readSettings(stored[SETTINGS_KEY]);
+  if (!loaded.problem && stored[SETTINGS_BACKUP_KEY] !== undefined) loaded.problem = 'repaired earlier; the original is kept aside';
+  return loaded;
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {

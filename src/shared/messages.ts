@@ -29,7 +29,8 @@ export const PageReading = z.object({
 export const ToBackground = z.discriminatedUnion('type', [
   /** The top frame started a new page: the tab's record starts over. */
   z.object({ type: z.literal('page'), site: Site }),
-  z.object({ type: z.literal('box'), site: Site, box: BoxReport }),
+  /** Boxes that changed state, batched per task (a page can add many at once). */
+  z.object({ type: z.literal('boxes'), site: Site, boxes: z.array(BoxReport).check(z.maxLength(100)) }),
   /** From the notice (top frame): re-tick a box, in whichever frame it lives. */
   z.object({ type: z.literal('keep'), frameId: z.number().check(z.int()), boxId: z.number().check(z.int()) }),
   /** From the guide script: what this page tells about the journey. */

@@ -143,6 +143,9 @@ describe('checkout guard', () => {
     const stored = await inWorker(env, () => chrome.storage.local.get(null));
     expect(stored['settings.unreadable']).toEqual({ version: 'x', guardEnabled: 'yes', allowList: 42 });
     expect(stored.settings).toEqual({ version: 1, guardEnabled: true, allowList: [] });
+    const popup = await openPopup(env, page);
+    expect(await popup.$eval('.problem', (p) => p.textContent)).toMatch(/could not be read/);
+    await popup.close();
   });
 
   it('malformed messages are dropped without breaking anything', async () => {
@@ -157,6 +160,21 @@ describe('checkout guard', () => {
     await sleep(800);
     expect(await checked('#save')).toBe(false);
     expect(await badgeText(env, page)).toBe('1');
+  });
+
+  it('a hostile page: many boxes, a huge label, replaced prototypes, fake events, its notice deleted', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await visit(page, env.checkout('e2e-hostile'), { settleMs: 1000 });
+    const state = await page.evaluate(() => ({
+      unticked: [...document.getElementsByClassName('many')].filter((b) => !(b as HTMLInputElement).checked).length,
+      alive: (window as unknown as { __alive: number }).__alive,
+    }));
+    // At most 50 boxes per frame get work (a page cannot make Unbind spin); the first ones are unticked.
+    expect(state.unticked).toBe(50);
+    expect(state.alive).toBeGreaterThan(20); // the page kept running
+    expect(errors).toEqual([]);
+    expect(await badgeText(env, page)).toBe('50');
   });
 
   it('the popup lists what was unticked on this page and changes settings', async () => {

@@ -59,3 +59,31 @@ describe('languages', () => {
     }
   });
 });
+
+describe('malformed guide data', () => {
+  it('is refused with the file and field named, and the good guides still load', () => {
+    const good = readGuides()[0]!;
+    const { guides: ok, problems: bad } = compileGuides([
+      good,
+      { file: 'guides/broken.json', raw: { id: 'Broken!', hosts: 'alipay.com', steps: [] } },
+      { file: 'guides/not-json.json', raw: { invalidJson: 'Unexpected token' } },
+    ]);
+    expect(ok.map((g) => g.id)).toEqual([(good.raw as { id: string }).id]);
+    expect(bad).toHaveLength(2);
+    expect(bad[0]).toMatch(/^guides\/broken\.json: .*id/);
+    expect(bad[0]).toMatch(/hosts/);
+  });
+
+  it('a site rule with a broken selector is skipped at run time, not thrown', async () => {
+    const { buildLexicon } = await import('../../src/detect/lexicon');
+    const { compileData } = await import('../../src/detect/lexicon-schema');
+    const { readData } = await import('../../scripts/data.ts');
+    const { tables, signals } = readData();
+    const { data } = compileData(tables, signals);
+    data.siteRules = [{ hosts: ['shop.example'], saveBoxes: ['#ok', 'input[[broken'] }];
+    const lx = buildLexicon(data, 'www.shop.example');
+    expect(lx.siteSaveBoxes).toBe('#ok');
+    expect(lx.problems).toEqual(['bad selector "input[[broken"']);
+    expect(buildLexicon(data, 'other.example').siteSaveBoxes).toBe('');
+  });
+});
