@@ -2,8 +2,8 @@
 // them before they are painted. Mutation observer callbacks run before the next frame, so a box in the
 // initial HTML or inserted later is caught before it is ever drawn ticked; a per-frame check catches
 // boxes a script re-ticks through the `checked` property, which no observer sees.
-import { classify } from '../detect/classify';
-import { CANDIDATE_SELECTOR, isOn, kindOf, type ControlKind } from '../detect/controls';
+import { classify, type TextVerdict } from '../detect/classify';
+import { isOn, kindOf, TICKED_SELECTOR, type ControlKind } from '../detect/controls';
 import { contextOf, factsOf } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
 import type { BoxState } from '../shared/messages';
@@ -35,6 +35,8 @@ export class Guard {
   private readonly pending = new Set<Element>();
   private readonly roots = new WeakSet<Document | ShadowRoot>();
   private readonly payment = new Map<Node, boolean>();
+  /** What a label says, by label (numbers folded): a grid's "Select row 1..20000" is read once. */
+  private readonly labelMemo = new Map<string, TextVerdict>();
   private readonly observer: MutationObserver;
   private nextId = 1;
   private frame = 0;
@@ -97,7 +99,7 @@ export class Guard {
 
   private scan(root: ParentNode, deep: boolean): void {
     if (deep) this.payment.clear();
-    for (const el of root.querySelectorAll(CANDIDATE_SELECTOR)) this.consider(el);
+    for (const el of root.querySelectorAll(TICKED_SELECTOR)) this.consider(el);
     if (!deep) return;
     // Shadow roots inside: declarative ones, and any we watch already. Open roots cost nothing to see;
     // a closed one costs an extension call per element, so only custom elements get one (roots that
@@ -115,12 +117,15 @@ export class Guard {
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
     this.payment.clear();
-    for (const r of records) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       if (r.type === 'attributes') { this.consider(r.target as Element); continue; }
-      for (const n of r.addedNodes) {
+      const added = r.addedNodes;
+      for (let j = 0; j < added.length; j++) {
+        const n = added[j]!;
         if (n.nodeType !== Node.ELEMENT_NODE) continue;
         const el = n as Element;
-        if (el.matches(CANDIDATE_SELECTOR)) this.consider(el);
+        if (el.matches(TICKED_SELECTOR)) this.consider(el);
         else if (el.firstElementChild) this.scan(el, false);
         // Shadow roots attached after insertion are announced by the main-world hook; this catches a
         // custom element that arrives with its root already attached, cheaply (no call per element).
@@ -147,7 +152,7 @@ export class Guard {
       if (!facts.label && document.readyState === 'loading') { this.pending.add(el); return; }
       // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
       const bySite = !!this.lx.siteSaveBoxes && el.matches(this.lx.siteSaveBoxes);
-      const save = bySite || classify(facts, this.lx).save;
+      const save = bySite || classify(facts, this.lx, this.labelMemo).save;
       verdict = { save, label: save ? facts.label || contextOf(el) : '' };
       this.verdicts.set(el, verdict);
     }

@@ -25,10 +25,14 @@ export interface Verdict { save: boolean; reason: Reason }
 
 /** Lower case, compatibility forms folded, one space, straight apostrophes. */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/\s+/g, ' ').trim();
+  // NFKC only matters outside ASCII (full-width forms, ligatures); most labels are plain ASCII.
+  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-type TextVerdict = 'save' | 'weak' | 'opt-out' | 'look-alike' | 'neutral';
+export type TextVerdict = 'save' | 'weak' | 'opt-out' | 'look-alike' | 'neutral';
+
+/** At most this many labels are remembered by a memo (a page cannot grow it without bound). */
+const MEMO_LIMIT = 500;
 
 export function readText(text: string, lx: Lexicon): TextVerdict {
   if (!text) return 'neutral';
@@ -39,13 +43,28 @@ export function readText(text: string, lx: Lexicon): TextVerdict {
   return 'neutral';
 }
 
-export function classify(f: ControlFacts, lx: Lexicon): Verdict {
+/** readText for a label, remembered in `memo` with numbers of two or more digits folded: no pattern
+ *  depends on them (the data's only digit is a single "1", as in "1-click"). */
+function readLabel(label: string, lx: Lexicon, memo?: Map<string, TextVerdict>): TextVerdict {
+  if (!memo) return readText(label, lx);
+  const key = label.replace(/[0-9]{2,}/g, '00');
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = readText(label, lx);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+/** `memo`: optional, for callers that classify many controls (see readLabel). */
+export function classify(f: ControlFacts, lx: Lexicon, memo?: Map<string, TextVerdict>): Verdict {
   const label = normalise(f.label);
   let context = '';
   // The label speaks first; the context only when the label says nothing either way.
   for (const where of ['label', 'context'] as const) {
     const text = where === 'label' ? label : (context = normalise(get(f.context)));
-    const v = readText(text, lx);
+    const v = where === 'label' ? readLabel(text, lx, memo) : readText(text, lx);
     if (v === 'save') return { save: true, reason: where };
     if (v === 'weak' && get(f.paymentContext)) return { save: true, reason: `${where}-weak` };
     if (v === 'opt-out' || v === 'look-alike') return { save: false, reason: v };

@@ -12,6 +12,13 @@ function textOf(node: Node | null | undefined): string {
   if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
   if (!(node instanceof Element)) return '';
   if (node.localName === 'script' || node.localName === 'style' || node.localName === 'template') return '';
+  // The common label, text around its own input: one native call instead of a walk (this runs for
+  // every ticked box). With other elements inside, the walk keeps their words apart ("card<small>Use").
+  const only = node.firstElementChild;
+  if (node.localName !== 'slot' && !node.hasAttribute('aria-label') &&
+      (!only || (node.childElementCount === 1 && only.localName === 'input'))) {
+    return node.textContent ?? '';
+  }
   let out = node.getAttribute('aria-label') && node.childNodes.length === 0 ? node.getAttribute('aria-label')! : '';
   // A web component's label text is often slotted in from the page: read what the slot shows.
   const children = node instanceof HTMLSlotElement ? node.assignedNodes({ flatten: true }) : node.childNodes;

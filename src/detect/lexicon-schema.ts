@@ -79,6 +79,7 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
   const patterns = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[]])) as Record<Category, string[]>;
   const languages: string[] = [];
   const checkRegex = (where: string, src: string) => {
+    if (/[0-9]{2}/.test(src.replace(/\\u\{?[0-9a-fA-F]+\}?|\{\d+(,\d*)?\}/g, ''))) { problems.push(`${where}: pattern ${JSON.stringify(src)} has a number of two or more digits; labels are read with such numbers folded`); return false; }
     if (hasUpperCase(src)) { problems.push(`${where}: pattern ${JSON.stringify(src)} has upper-case letters; text is matched in lower case`); return false; }
     try { new RegExp(src, REGEX_FLAGS); return true; } catch (e) { problems.push(`${where}: bad pattern ${JSON.stringify(src)}: ${(e as Error).message}`); return false; }
   };

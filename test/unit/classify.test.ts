@@ -138,3 +138,16 @@ describe('corrupt data', () => {
     expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
   });
 });
+
+describe('label memo', () => {
+  it('reads "Select row 123" once for every row number, and keeps single digits apart', async () => {
+    const { compileData } = await import('../../src/detect/lexicon-schema');
+    const { readData } = await import('../../scripts/data.ts');
+    const { tables, signals } = readData();
+    const lex = buildLexicon(compileData(tables, signals).data);
+    const memo = new Map();
+    for (const n of [123, 4567, 89]) expect(classify({ label: `Select row ${n}`, context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(false);
+    expect([...memo.keys()]).toEqual(['select row 00']);
+    expect(classify({ label: 'Save my info for 1-click checkout', context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(true);
+  });
+});
