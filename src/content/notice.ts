@@ -76,6 +76,8 @@ export class Notice {
 
   private render(boxes: TabBox[]): void {
     const root = this.root!;
+    // Re-rendering removes the focused button: a keyboard user keeps their place in the notice.
+    const hadFocus = root.activeElement !== null;
     root.replaceChildren();
     const style = document.createElement('style');
     style.textContent = CSS;
@@ -109,6 +111,7 @@ export class Notice {
     allow.addEventListener('click', () => { this.actions.allowSite(); this.dismiss(); });
     box.append(head, list, allow);
     root.append(style, box);
+    if (hadFocus) close.focus();
   }
 
   /** The first corner that does not cover a pay / place-order button. */

@@ -60,6 +60,30 @@ describe('checkout guard', () => {
     expect(await badgeText(env, page)).toBe('');
   });
 
+  it('leaves alone an ARIA checkbox the person ticks again', async () => {
+    await visit(page, env.checkout('save-role-checkbox'), { settleMs: 400 });
+    const sel = '[role=checkbox][data-kind=save]';
+    const state = () => page.$eval(sel, (b) => b.getAttribute('aria-checked'));
+    expect(await state()).toBe('false');
+    await page.click(sel);
+    await sleep(800);
+    expect(await state()).toBe('true');
+  });
+
+  it('the notice is reached by keyboard and works from it', async () => {
+    await visit(page, env.checkout('e2e-simple'));
+    await page.focus('#pay');
+    await page.keyboard.press('Tab'); // into the notice: its close button
+    await page.keyboard.press('Tab'); // "Keep it ticked"
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('unbind-notice');
+    await page.keyboard.press('Enter');
+    await sleep(500);
+    expect(await checked('#save')).toBe(true);
+    await page.keyboard.press('Escape');
+    await sleep(100);
+    expect(await page.$('unbind-notice')).toBeNull();
+  });
+
   it('"Keep it ticked" ticks it again, this once', async () => {
     await visit(page, env.checkout('e2e-simple'));
     const [keep] = await noticeElements(page, 'button.keep');
