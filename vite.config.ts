@@ -20,6 +20,8 @@ export default defineConfig({
     crx({ manifest: withGuides as ManifestV3Export, contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/shadow-hook.ts', 'src/content/guide.ts'] } }),
   ],
   resolve: { alias: dataAlias() },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome111', minify: true, sourcemap: false },
+  // No module-preload polyfill: it would be the only fetch() in the package (of our own files, but
+  // the package should make no request at all).
+  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome111', minify: true, sourcemap: false, modulePreload: { polyfill: false } },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });
