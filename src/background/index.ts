@@ -1,7 +1,7 @@
 // Service worker: keeps what each tab's frames reported, shows the count on the toolbar badge, tells
 // the top frame what to put in its notice, and relays "Keep it ticked" to the frame that holds the box.
 import browser from 'webextension-polyfill';
-import { parseMessage, TabRecord, ToBackground, type TabBox } from '../shared/messages';
+import { KEPT_KEY, KeptSites, parseMessage, TabRecord, ToBackground, type TabBox } from '../shared/messages';
 import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 import guides from 'virtual:unbind-guides';
@@ -34,22 +34,36 @@ async function save(tabId: number, rec: TabRecord): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
 }
 
-/** Guide progress is one storage record for all guides: updates go one at a time. */
-let guideChain: Promise<void> = Promise.resolve();
+/** Guide progress and kept sites are shared storage records: their updates go one at a time. */
+let storeChain: Promise<void> = Promise.resolve();
+function inTurn(job: () => Promise<void>): Promise<void> {
+  storeChain = storeChain.then(job).catch((err) => console.error('[Unbind]', err));
+  return storeChain;
+}
+
 function updateGuide(id: string, change: (all: Awaited<ReturnType<typeof loadProgress>>) => void): Promise<void> {
-  guideChain = guideChain.then(async () => {
+  return inTurn(async () => {
     if (!guides.some((g) => g.id === id)) return;
     const all = await loadProgress();
     change(all);
     await saveProgress(all);
-  }).catch((err) => console.error('[Unbind]', err));
-  return guideChain;
+  });
+}
+
+function updateKept(change: (kept: KeptSites) => void): Promise<void> {
+  return inTurn(async () => {
+    const raw = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY];
+    const kept = (raw === undefined ? null : parseMessage(KeptSites, raw, 'background (kept sites)')) ?? {};
+    change(kept);
+    await browser.storage.local.set({ [KEPT_KEY]: kept });
+  });
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   const msg = parseMessage(ToBackground, raw, 'background');
   if (!msg || sender.id !== browser.runtime.id) return;
   if (msg.type === 'guide-restart') return updateGuide(msg.guide, (all) => { delete all[msg.guide]; });
+  if (msg.type === 'kept-forget') return updateKept((kept) => { delete kept[msg.site]; });
   const tabId = sender.tab?.id;
   const frameId = sender.frameId ?? 0;
   if (tabId === undefined) return;
@@ -69,6 +83,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       const boxes = [...rec.boxes.filter((b) => !changed.some((c) => same(b, c))), ...changed];
       await save(tabId, { ...rec, boxes });
       await browser.tabs.sendMessage(tabId, { type: 'notice', boxes }, { frameId: 0 }).catch(() => {});
+      // Left ticked by the person (their own tick, or "Keep it ticked"): the site may keep the card.
+      const left = changed.find((b) => b.ticked && (b.state === 'user' || b.state === 'kept'));
+      if (left && msg.site) await updateKept((kept) => { kept[msg.site] = { at: Date.now(), label: left.label }; });
     });
   } else if (msg.type === 'keep') {
     void browser.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});

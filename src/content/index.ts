@@ -2,6 +2,7 @@
 // src/detect, the watching in guard.ts. Nothing here throws into the page. It calls chrome.* directly
 // (promise-based in MV3) rather than through webextension-polyfill, which would add 3 KB gzipped to
 // every frame of every page; the popup and background use the polyfill.
+import { isOn } from '../detect/controls';
 import { lexicon } from '../detect/tables';
 import { parseMessage, ToContent, type ToBackground } from '../shared/messages';
 import { guardOffFor, readSettings, SETTINGS_KEY, siteOf, type Settings } from '../shared/settings';
@@ -38,7 +39,7 @@ function start(): void {
   const flush = () => {
     flushing = false;
     if (!settings || queued.size === 0) return;
-    const boxes = [...queued].map((b) => ({ boxId: b.id, label: b.label, state: b.state }));
+    const boxes = [...queued].map((b) => ({ boxId: b.id, label: b.label, state: b.state, ticked: isOn(b.el, b.kind) }));
     queued.clear();
     send({ type: 'boxes', site, boxes });
   };

@@ -4,13 +4,13 @@ import guides from 'virtual:unbind-guides';
 import type { Progress } from '../guide/engine';
 import { GUIDES_KEY, loadProgress, progressOf } from '../guide/progress';
 import { hostMatches } from '../guide/schema';
-import type { TabRecord } from '../shared/messages';
+import { KEPT_KEY, type KeptSites, type TabRecord } from '../shared/messages';
 import { guardOffFor, type Settings } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 import { t } from './i18n';
 import { CardsPanel } from './Cards';
 import { GuidePanel } from './Guide';
-import { currentTabId, loadSettings, loadTabRecord, saveSettings } from './state';
+import { currentTabId, loadKept, loadSettings, loadTabRecord, saveSettings } from './state';
 
 const STATE_TEXT = { unticked: 'stateUnticked', kept: 'stateKept', user: 'stateUser', 'gave-up': 'stateGaveUp' } as const;
 
@@ -20,6 +20,7 @@ export function App() {
   const [settings, setSettings] = useState<Settings>();
   const [problem, setProblem] = useState(false);
   const [progress, setProgress] = useState<Record<string, Progress>>({});
+  const [kept, setKept] = useState<KeptSites>({});
 
   useEffect(() => {
     void (async () => {
@@ -30,6 +31,7 @@ export function App() {
       setSettings(loaded.settings);
       setProblem(!!loaded.problem);
       setProgress(await loadProgress());
+      setKept(await loadKept());
     })();
   }, []);
 
@@ -39,6 +41,7 @@ export function App() {
       if (area === 'session' && tabId !== undefined && changes[tabKey(tabId)]) void loadTabRecord(tabId).then(setRecord);
       if (area === 'local') void loadSettings().then((l) => setSettings(l.settings));
       if (area === 'local' && changes[GUIDES_KEY]) void loadProgress().then(setProgress);
+      if (area === 'local' && changes[KEPT_KEY]) void loadKept().then(setKept);
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
@@ -67,7 +70,7 @@ export function App() {
             </ul>
           )}
       </section>
-      <CardsPanel guides={guides} progress={progress} />
+      <CardsPanel guides={guides} progress={progress} kept={kept} />
       {settings && (
         <section aria-labelledby="settings">
           <h2 id="settings">{t('popupSettings')}</h2>

@@ -1,16 +1,31 @@
-// "Where your cards are": what Unbind has seen of cards kept by the sites it has guides for.
+// "Where your cards are": what Unbind has seen of cards kept by sites: the card lists of the sites it
+// has guides for, and the other sites where a save-card box was left ticked.
 import browser from 'webextension-polyfill';
 import { siteUrl, type Progress } from '../guide/engine';
-import type { Guide } from '../guide/schema';
+import { hostMatches, type Guide } from '../guide/schema';
+import type { KeptSites } from '../shared/messages';
 import { formatDate } from './Guide';
 import { t } from './i18n';
 
-export function CardsPanel({ guides, progress }: { guides: Guide[]; progress: Record<string, Progress> }) {
+export function CardsPanel({ guides, progress, kept }: { guides: Guide[]; progress: Record<string, Progress>; kept: KeptSites }) {
   const seen = guides.filter((g) => progress[g.id] && (progress[g.id]!.cards !== null || progress[g.id]!.keptAt !== null));
+  const others = Object.entries(kept).filter(([site]) => !guides.some((g) => g.hosts.some((h) => hostMatches(site, h))));
   return (
     <section aria-labelledby="cards-heading" data-testid="cards">
       <h2 id="cards-heading">{t('cardsHeading')}</h2>
-      {seen.length === 0 ? <p class="muted">{t('cardsNone')}</p> : (
+      {seen.length === 0 && others.length === 0 && <p class="muted">{t('cardsNone')}</p>}
+      {others.length > 0 && (
+        <ul data-testid="kept-sites">
+          {others.map(([site, k]) => (
+            <li class="site" key={site} data-site={site}>
+              <span><strong>{site}</strong>{' · '}<span data-testid="kept-state">{t('cardsLeftTicked', formatDate(k.at))}</span></span>
+              <button type="button" aria-label={t('cardsForgetSite', site)}
+                onClick={() => void browser.runtime.sendMessage({ type: 'kept-forget', site })}>{t('cardsForget')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {seen.length > 0 && (
         <ul>
           {seen.map((g) => {
             const p = progress[g.id]!;

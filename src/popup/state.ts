@@ -1,6 +1,6 @@
 // Reads what the popup shows: the current tab's record and the settings, both validated.
 import browser from 'webextension-polyfill';
-import { parseMessage, TabRecord } from '../shared/messages';
+import { KEPT_KEY, KeptSites, parseMessage, TabRecord } from '../shared/messages';
 import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY, type LoadedSettings, type Settings } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 
@@ -25,4 +25,10 @@ export async function loadSettings(): Promise<LoadedSettings> {
 
 export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+/** Sites where a save-card box was left ticked (an unreadable record reads as none). */
+export async function loadKept(): Promise<KeptSites> {
+  const raw = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY];
+  return (raw === undefined ? null : parseMessage(KeptSites, raw, 'popup (kept sites)')) ?? {};
 }

@@ -13,6 +13,8 @@ export const BoxReport = z.object({
   boxId: z.number().check(z.int(), z.nonnegative()),
   label: Text,
   state: BoxState,
+  /** Ticked right now (after the person's click, or after "Keep it ticked"). */
+  ticked: z.boolean(),
 });
 export type BoxReport = z.infer<typeof BoxReport>;
 
@@ -37,6 +39,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('guide'), guide: GuideId, reading: PageReading, scheme: z.enum(['https:', 'http:']) }),
   /** From the popup: start a guide over. */
   z.object({ type: z.literal('guide-restart'), guide: GuideId }),
+  /** From the popup: forget that a box was left ticked on this site. */
+  z.object({ type: z.literal('kept-forget'), site: Site }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -62,6 +66,12 @@ export type ToContent = z.infer<typeof ToContent>;
 /** What the background keeps per tab (in storage.session, so a restarted worker still knows). */
 export const TabRecord = z.object({ site: Site, boxes: z.array(TabBox) });
 export type TabRecord = z.infer<typeof TabRecord>;
+
+/** Sites where a person left a save-card box ticked: what "Where your cards are" can say of sites
+ *  without a guide. Kept in storage.local; no card data, only the site, the box's label and when. */
+export const KEPT_KEY = 'kept';
+export const KeptSites = z.record(Site, z.object({ at: z.number(), label: Text }));
+export type KeptSites = z.infer<typeof KeptSites>;
 
 /** Parses or returns null, with a warning that names the receiver. */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, receiver: string): T | null {

@@ -51,13 +51,19 @@ describe('checkout guard', () => {
     expect(Math.min(notice.top, 420 - notice.bottom)).toBeLessThanOrEqual(13);
   });
 
-  it('leaves alone a box the person ticks again', async () => {
+  it('leaves alone a box the person ticks again, and remembers where a card may be kept', async () => {
     await visit(page, env.checkout('e2e-simple'), { settleMs: 300 });
     expect(await checked('#save')).toBe(false);
     await page.click('#save');
     await sleep(800);
     expect(await checked('#save')).toBe(true);
     expect(await badgeText(env, page)).toBe('');
+    const popup = await openPopup(env, page);
+    expect(await popup.$eval('[data-testid=boxes] [data-state]', (li) => li.getAttribute('data-state'))).toBe('user');
+    expect(await popup.$eval('[data-testid=kept-sites] [data-site="127.0.0.1"]', (li) => li.textContent)).toMatch(/left ticked/);
+    await popup.click('[data-testid=kept-sites] [data-site="127.0.0.1"] button');
+    await popup.waitForFunction(() => !document.querySelector('[data-testid=kept-sites]'));
+    await popup.close();
   });
 
   it('leaves alone an ARIA checkbox the person ticks again', async () => {
