@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { siteUrl, type Progress } from '../guide/engine';
 import { hostMatches, type Guide } from '../guide/schema';
+import { managePageFor } from '../shared/manage-pages';
 import type { KeptSites } from '../shared/messages';
 import { formatDate } from './Guide';
 import { t } from './i18n';
@@ -16,13 +17,21 @@ export function CardsPanel({ guides, progress, kept }: { guides: Guide[]; progre
       {seen.length === 0 && others.length === 0 && <p class="muted">{t('cardsNone')}</p>}
       {others.length > 0 && (
         <ul data-testid="kept-sites">
-          {others.map(([site, k]) => (
-            <li class="site" key={site} data-site={site}>
-              <span><strong>{site}</strong>{' · '}<span data-testid="kept-state">{t('cardsLeftTicked', formatDate(k.at))}</span></span>
-              <button type="button" aria-label={t('cardsForgetSite', site)}
-                onClick={() => void browser.runtime.sendMessage({ type: 'kept-forget', site })}>{t('cardsForget')}</button>
-            </li>
-          ))}
+          {others.map(([site, k]) => {
+            const manage = managePageFor(site);
+            return (
+              <li class="kept" key={site} data-site={site}>
+                <span><strong>{manage?.page.name ?? site}</strong>{' · '}<span data-testid="kept-state">{t('cardsLeftTicked', formatDate(k.at))}</span></span>
+                {manage && <span class="muted" data-testid="manage-path">{manage.page.path}</span>}
+                <span class="actions">
+                  {manage && <button type="button" data-testid="manage" data-href={manage.href}
+                    onClick={() => void browser.tabs.create({ url: manage.href })}>{t('cardsManage')}</button>}
+                  <button type="button" data-testid="forget" aria-label={t('cardsForgetSite', site)}
+                    onClick={() => void browser.runtime.sendMessage({ type: 'kept-forget', site })}>{t('cardsForget')}</button>
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
       {seen.length > 0 && (

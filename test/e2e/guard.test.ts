@@ -61,8 +61,19 @@ describe('checkout guard', () => {
     const popup = await openPopup(env, page);
     expect(await popup.$eval('[data-testid=boxes] [data-state]', (li) => li.getAttribute('data-state'))).toBe('user');
     expect(await popup.$eval('[data-testid=kept-sites] [data-site="127.0.0.1"]', (li) => li.textContent)).toMatch(/left ticked/);
-    await popup.click('[data-testid=kept-sites] [data-site="127.0.0.1"] button');
+    await popup.click('[data-testid=kept-sites] [data-site="127.0.0.1"] [data-testid=forget]');
     await popup.waitForFunction(() => !document.querySelector('[data-testid=kept-sites]'));
+    await popup.close();
+  });
+
+  it('Where your cards are: a known site comes with the way to its manage-cards page', async () => {
+    await setStored(env, { kept: { 'amazon.de': { at: Date.UTC(2026, 10, 20), label: 'Save this card' } } });
+    await visit(page, env.checkout('e2e-simple'), { settleMs: 200 });
+    const popup = await openPopup(env, page);
+    const entry = '[data-testid=kept-sites] [data-site="amazon.de"]';
+    expect(await popup.$eval(`${entry} strong`, (e) => e.textContent)).toBe('Amazon');
+    expect(await popup.$eval(`${entry} [data-testid=manage]`, (b) => b.getAttribute('data-href'))).toBe('https://amazon.de/cpe/yourpayments/wallet');
+    expect(await popup.$eval(`${entry} [data-testid=manage-path]`, (e) => e.textContent)).toContain('Your payments');
     await popup.close();
   });
 
