@@ -1,9 +1,7 @@
 // What counts as a checkbox-like control, and how to read its state. No decisions here.
 
-/** Native checkboxes, ARIA checkboxes and switches, and toggle buttons. */
-export const CANDIDATE_SELECTOR = 'input[type=checkbox],[role=checkbox],[role=switch],button[aria-pressed]';
-
-/** The same, ticked only: what a scan needs to look at (an unticked box needs nothing from us). */
+/** Native checkboxes, ARIA checkboxes and switches, and toggle buttons, ticked: what a scan needs to
+ *  look at (an unticked box needs nothing from us until it is ticked). */
 export const TICKED_SELECTOR = 'input[type=checkbox]:checked,[role=checkbox][aria-checked=true],[role=switch][aria-checked=true],button[aria-pressed=true]';
 
 export type ControlKind = 'native' | 'aria-checked' | 'aria-pressed';

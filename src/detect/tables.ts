@@ -5,5 +5,9 @@ import { buildLexicon, type Lexicon } from './lexicon';
 let cached: Lexicon | undefined;
 /** The lexicon for this frame, built on first use. */
 export function lexicon(): Lexicon {
-  return (cached ??= buildLexicon(data, typeof location === 'undefined' ? '' : location.hostname));
+  if (!cached) {
+    cached = buildLexicon(data, typeof location === 'undefined' ? '' : location.hostname);
+    for (const p of cached.problems) console.warn(`[Unbind] skipped in the shipped data: ${p}`);
+  }
+  return cached;
 }
