@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileData } from '../src/detect/lexicon-schema.ts';
 import { Guide } from '../src/guide/schema.ts';
+import { describeIssues } from '../src/shared/zod.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'src/data');
@@ -29,7 +30,7 @@ export function compileGuides(files: { file: string; raw: unknown }[]) {
   for (const { file, raw } of files) {
     const r = Guide.safeParse(raw);
     if (r.success) guides.push(r.data);
-    else problems.push(`${file}: ${r.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ')}`);
+    else problems.push(`${file}: ${describeIssues(r.error)}`);
   }
   return { guides, problems };
 }

@@ -180,6 +180,9 @@ export function createJourney({ ext, page, shots, log = () => {} }) {
       await sleep(150);
       await page.mouse.click(x + w / 2, y + h / 2);
       await settle();
+      // Following the guide must never walk into a site's refusal (e.g. removing the default card first).
+      const refusal = await page.$eval('#cards-error', (e) => e.textContent.trim()).catch(() => null);
+      if (refusal) throw new Error(`step ${g.current}: the site refused: ${refusal}`);
       if ((await dataPage()) === 'mail-inbox') await confirmInMailbox();
     }
     throw new Error(`the guide did not finish within ${maxSteps} steps: ${met.join(' → ')}`);

@@ -1,7 +1,7 @@
 // Service worker: keeps what each tab's frames reported, shows the count on the toolbar badge, tells
 // the top frame what to put in its notice, and relays "Keep it ticked" to the frame that holds the box.
 import browser from 'webextension-polyfill';
-import { KEPT_KEY, KeptSites, parseMessage, TabRecord, ToBackground, type TabBox } from '../shared/messages';
+import { KEPT_KEY, KeptSites, parseMessage, parseStored, TabRecord, ToBackground, type TabBox } from '../shared/messages';
 import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 import guides from 'virtual:unbind-guides';
@@ -21,7 +21,7 @@ function serial(tabId: number, job: () => Promise<void>): Promise<void> {
 async function load(tabId: number): Promise<TabRecord | undefined> {
   if (!records.has(tabId)) {
     const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
-    const rec = stored === undefined ? null : parseMessage(TabRecord, stored, 'background (stored tab)');
+    const rec = parseStored(TabRecord, stored, 'background (stored tab)');
     if (rec) records.set(tabId, rec);
   }
   return records.get(tabId);
@@ -53,7 +53,7 @@ function updateGuide(id: string, change: (all: Awaited<ReturnType<typeof loadPro
 function updateKept(change: (kept: KeptSites) => void): Promise<void> {
   return inTurn(async () => {
     const raw = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY];
-    const kept = (raw === undefined ? null : parseMessage(KeptSites, raw, 'background (kept sites)')) ?? {};
+    const kept = parseStored(KeptSites, raw, 'background (kept sites)') ?? {};
     change(kept);
     await browser.storage.local.set({ [KEPT_KEY]: kept });
   });

@@ -206,13 +206,14 @@ export class Guard {
   /** A person's click or key marks the control as theirs. A script's click or change (a page that
    *  ticks its box after mounting) gets the control looked at again, still before the next paint. */
   private readonly onEvent = (e: Event): void => {
+    // Every keystroke in every field of the page comes here: only Space and Enter toggle a control.
+    if (e.type === 'keydown' && (e as KeyboardEvent).key !== ' ' && (e as KeyboardEvent).key !== 'Enter') return;
     this.safely(() => {
       const control = this.controlIn(e);
       if (!control) return;
       // The change event that a script's el.click() causes is marked trusted too: only clicks and keys
       // tell a person from a script.
       if (e.isTrusted && e.type !== 'change') {
-        if (e instanceof KeyboardEvent && e.key !== ' ' && e.key !== 'Enter') return;
         this.touched.add(control);
         const box = this.byElement.get(control);
         if (box && box.state !== 'user') {

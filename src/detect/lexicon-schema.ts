@@ -1,6 +1,6 @@
-// Language tables are data (src/data/lang/*.json). Each is checked against this schema when loaded;
-// a table or pattern that fails is skipped with a clear console error, never thrown into the page.
-import { z } from '../shared/zod.ts';
+// Language tables are data (src/data/lang/*.json), checked against this schema at build time
+// (scripts/data.ts): a table or pattern that fails stops the build, naming the file and field.
+import { describeIssues, z } from '../shared/zod.ts';
 
 /** Regular-expression sources, matched with REGEX_FLAGS against normalised text (lower case, NFKC,
  *  single spaces, straight apostrophes), so patterns are written in lower case. No `\b` outside ASCII
@@ -27,7 +27,7 @@ export const LanguageTableSchema = z.object({
   /** Labels from real checkouts, checked by the unit tests: `match` must be detected, `noMatch` not. */
   examples: z.object({
     match: z.array(z.string()),
-    /** Each with whether the page has card fields (payment context). */
+    /** Never detected, with or without card fields on the page. */
     noMatch: z.array(z.string()),
     /** Weak phrases: detected only with card fields on the page. */
     matchWithCardFields: z.optional(z.array(z.string())),
@@ -37,7 +37,7 @@ export type LanguageTable = z.infer<typeof LanguageTableSchema>;
 
 /** Attribute and structure signals that do not depend on language (src/data/signals.json). */
 export const SignalsSchema = z.object({
-  /** Matched against the control's name, id, class, data-* and value tokens. */
+  /** Matched against the control's naming attributes and value (see attrsOf in facts.ts). */
   attrSave: Patterns,
   attrNever: Patterns,
   /** CSS selectors for card fields and payment frames: their presence makes a payment context. */
@@ -70,9 +70,6 @@ export interface CompiledData {
   siteRules: { hosts: string[]; saveBoxes: string[] }[];
 }
 
-const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
-  e.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
-
 /** Validates raw tables and signals; every problem is named (file, field, pattern). */
 export function compileData(tables: { file: string; raw: unknown }[], rawSignals: unknown): { data: CompiledData; problems: string[] } {
   const problems: string[] = [];
@@ -85,13 +82,13 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
   };
   for (const { file, raw } of tables) {
     const r = LanguageTableSchema.safeParse(raw);
-    if (!r.success) { problems.push(`${file}: ${issues(r.error)}`); continue; }
+    if (!r.success) { problems.push(`${file}: ${describeIssues(r.error)}`); continue; }
     languages.push(r.data.lang);
     for (const c of CATEGORIES) patterns[c].push(...r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
   }
   const s = SignalsSchema.safeParse(rawSignals);
   const signals: Signals = s.success ? s.data : { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] };
-  if (!s.success) problems.push(`signals.json: ${issues(s.error)}`);
+  if (!s.success) problems.push(`signals.json: ${describeIssues(s.error)}`);
   for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const) signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
   return { data: { languages, patterns, signals, siteRules: [] }, problems };
 }

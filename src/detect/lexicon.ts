@@ -1,5 +1,6 @@
-// Turns the shipped data (validated at build time, see scripts/data-plugin.ts) into a few combined
-// regular expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
+// Turns the shipped data (validated at build time, see scripts/data.ts) into a few combined regular
+// expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
+import { hostMatches } from '../shared/hosts';
 import { REGEX_FLAGS, type Category, type CompiledData } from './lexicon-schema';
 
 export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
@@ -12,11 +13,15 @@ export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrame
 
 const NOTHING = /(?!)/; // an empty category must match nothing, not everything
 
+const join = (sources: string[]) => (sources.length ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), REGEX_FLAGS) : NOTHING);
+
+/** One regex for a category. The build has checked every pattern, so each is tried alone only when
+ *  the whole fails: a frame does not compile hundreds of patterns twice. */
 function combine(sources: string[], problems: string[], where: string): RegExp {
-  const ok = sources.filter((s) => {
+  try { return join(sources); } catch { /* find the bad one below */ }
+  return join(sources.filter((s) => {
     try { new RegExp(s, REGEX_FLAGS); return true; } catch { problems.push(`${where}: bad pattern ${JSON.stringify(s)}`); return false; }
-  });
-  return ok.length ? new RegExp(ok.map((s) => `(?:${s})`).join('|'), REGEX_FLAGS) : NOTHING;
+  }));
 }
 
 function validSelectors(list: string[], problems: string[]): string {
@@ -41,7 +46,7 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
     paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
     cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),
     siteSaveBoxes: validSelectors(data.siteRules
-      .filter((r) => r.hosts.some((h) => host === h || host.endsWith(`.${h}`)))
+      .filter((r) => r.hosts.some((h) => hostMatches(host, h)))
       .flatMap((r) => r.saveBoxes), problems),
     languages: data.languages,
     problems,

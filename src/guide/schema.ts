@@ -54,5 +54,4 @@ export type Guide = z.infer<typeof Guide>;
 /** The _locales key of a guide text: guide_<guide>_<step>_<part>. */
 export const guideKey = (guide: string, step: string, part: 'title' | 'do') => `guide_${guide}_${step}_${part}`;
 
-/** Host suffix match: "alipay.com" matches "www.alipay.com" and "alipay.com". */
-export const hostMatches = (host: string, pattern: string) => host === pattern || host.endsWith(`.${pattern}`);
+export { hostMatches } from '../shared/hosts.ts';

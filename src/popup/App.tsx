@@ -25,13 +25,16 @@ export function App() {
   useEffect(() => {
     void (async () => {
       const id = await currentTabId();
+      // All at once, then shown together: the popup is never half loaded (main[data-ready]).
+      const [rec, loaded, prog, keptSites] = await Promise.all([
+        id === undefined ? null : loadTabRecord(id), loadSettings(), loadProgress(), loadKept(),
+      ]);
       setTabId(id);
-      if (id !== undefined) setRecord(await loadTabRecord(id));
-      const loaded = await loadSettings();
-      setSettings(loaded.settings);
+      setRecord(rec);
+      setProgress(prog);
+      setKept(keptSites);
       setProblem(!!loaded.problem);
-      setProgress(await loadProgress());
-      setKept(await loadKept());
+      setSettings(loaded.settings);
     })();
   }, []);
 

@@ -1,6 +1,6 @@
-// Reads what the popup shows: the current tab's record and the settings, both validated.
+// Reads what the popup shows (the tab's record, settings, kept sites), each validated.
 import browser from 'webextension-polyfill';
-import { KEPT_KEY, KeptSites, parseMessage, TabRecord } from '../shared/messages';
+import { KEPT_KEY, KeptSites, parseStored, TabRecord } from '../shared/messages';
 import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY, type LoadedSettings, type Settings } from '../shared/settings';
 import { tabKey } from '../shared/tab-record';
 
@@ -11,7 +11,7 @@ export async function currentTabId(): Promise<number | undefined> {
 
 export async function loadTabRecord(tabId: number): Promise<TabRecord | null> {
   const raw = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
-  return raw === undefined ? null : parseMessage(TabRecord, raw, 'popup (tab record)');
+  return parseStored(TabRecord, raw, 'popup (tab record)');
 }
 
 /** The settings, and a problem when they were unreadable (now, or repaired earlier with the
@@ -30,5 +30,5 @@ export async function saveSettings(settings: Settings): Promise<void> {
 /** Sites where a save-card box was left ticked (an unreadable record reads as none). */
 export async function loadKept(): Promise<KeptSites> {
   const raw = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY];
-  return (raw === undefined ? null : parseMessage(KeptSites, raw, 'popup (kept sites)')) ?? {};
+  return parseStored(KeptSites, raw, 'popup (kept sites)') ?? {};
 }

@@ -1,8 +1,8 @@
 // Where other sites let a person remove a saved card (src/data/manage-pages.json, from public help
 // pages). Validated with zod when read: an entry that does not fit is left out with a warning.
 import raw from '../data/manage-pages.json';
-import { hostMatches } from '../guide/schema';
-import { z } from './zod';
+import { hostMatches } from './hosts';
+import { describeIssues, z } from './zod';
 
 export const ManagePage = z.object({
   name: z.string().check(z.minLength(1)),
@@ -20,7 +20,7 @@ export function readManagePages(data: unknown): { pages: ManagePage[]; problems:
   (Array.isArray(data) ? data : []).forEach((entry, i) => {
     const r = ManagePage.safeParse(entry);
     if (r.success) pages.push(r.data);
-    else problems.push(`manage-pages.json[${i}]: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    else problems.push(`manage-pages.json[${i}]: ${describeIssues(r.error)}`);
   });
   if (!Array.isArray(data)) problems.push('manage-pages.json: not a list');
   return { pages, problems };

@@ -1,6 +1,6 @@
 // Every message between content scripts, the background and the popup has a schema here, and every
 // receiver parses what it gets: a malformed message is dropped with a console warning.
-import { z } from './zod';
+import { describeIssues, z } from './zod';
 
 const Text = z.string().check(z.maxLength(300));
 const Site = z.string().check(z.maxLength(253));
@@ -73,10 +73,15 @@ export const KEPT_KEY = 'kept';
 export const KeptSites = z.record(Site, z.object({ at: z.number(), label: Text }));
 export type KeptSites = z.infer<typeof KeptSites>;
 
+/** A value read from storage: null when nothing is stored, or when it does not parse (with a warning). */
+export function parseStored<T>(schema: z.ZodMiniType<T>, raw: unknown, reader: string): T | null {
+  return raw === undefined ? null : parseMessage(schema, raw, reader);
+}
+
 /** Parses or returns null, with a warning that names the receiver. */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, receiver: string): T | null {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
-  console.warn(`[Unbind] ${receiver} dropped a malformed message:`, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  console.warn(`[Unbind] ${receiver} dropped a malformed message:`, describeIssues(r.error));
   return null;
 }

@@ -1,6 +1,7 @@
 // Settings live in storage.local under one key, versioned and validated. A missing or corrupt value
 // gives defaults field by field; the unreadable original is kept aside, never silently lost.
-import { z } from './zod';
+import { hostMatches } from './hosts';
+import { describeIssues, z } from './zod';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_BACKUP_KEY = 'settings.unreadable';
@@ -33,7 +34,7 @@ export function readSettings(raw: unknown): LoadedSettings {
       guardEnabled: guard.success ? guard.data : DEFAULT_SETTINGS.guardEnabled,
       allowList: allow.success ? allow.data.map(siteOf).filter(Boolean) : [],
     },
-    problem: `stored settings were unreadable (${whole.error.issues.map((i) => i.path.join('.') || 'value').join(', ')}); kept what was valid`,
+    problem: `stored settings were unreadable (${describeIssues(whole.error)}); kept what was valid`,
   };
 }
 
@@ -45,5 +46,5 @@ export function siteOf(host: string): string {
 /** Is the guard off for this site (allowed by the user, or off everywhere)? */
 export function guardOffFor(settings: Settings, site: string): boolean {
   if (!settings.guardEnabled) return true;
-  return settings.allowList.some((a) => site === a || site.endsWith(`.${a}`));
+  return settings.allowList.some((a) => hostMatches(site, a));
 }

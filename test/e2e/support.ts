@@ -33,12 +33,12 @@ export function useEnv(opts: { lang?: string } = {}): Env {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs in the extension's service worker. */
-export async function inWorker<T>(env: Env, fn: () => Promise<T> | T): Promise<T> {
+/** Runs in the extension's service worker, with arguments (serialised as JSON). */
+export async function inWorker<T, A extends unknown[]>(env: Env, fn: (...args: A) => Promise<T> | T, ...args: A): Promise<T> {
   // Right after start-up the worker's context can still be settling: ask again briefly.
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await (await env.worker()).evaluate(fn)) as T;
+      return (await (await env.worker()).evaluate(fn as (...a: unknown[]) => unknown, ...args)) as T;
     } catch (err) {
       if (attempt >= 10 || !/chrome is not defined|Execution context was destroyed|Target closed/.test(String(err))) throw err;
       await sleep(200);
@@ -56,7 +56,7 @@ export async function badgeText(env: Env, page: Page): Promise<string> {
 }
 
 export async function setStored(env: Env, items: Record<string, unknown>): Promise<void> {
-  await inWorker(env, new Function(`return chrome.storage.local.set(${JSON.stringify(items)})`) as () => Promise<void>);
+  await inWorker(env, (i) => chrome.storage.local.set(i), items);
 }
 
 export async function clearStored(env: Env): Promise<void> {
