@@ -4,8 +4,11 @@
 // every frame of every page; the popup and background use the polyfill.
 import { isOn } from '../detect/controls';
 import { lexicon } from '../detect/tables';
-import { parseMessage, ToContent, type ToBackground } from '../shared/messages';
-import { guardOffFor, readSettings, SETTINGS_KEY, siteOf, type Settings } from '../shared/settings';
+import { siteOf } from '../shared/hosts';
+import { parseMessage, toBackground, ToContent } from '../shared/messages';
+import { guardOffFor } from '../shared/settings';
+import { settings as settingsRecord, type Settings } from '../storage/records';
+import { read, watch } from '../storage/store';
 import { Guard, type Box } from './guard';
 import { Notice } from './notice';
 import { SHADOW_EVENT } from './shadow-event';
@@ -25,10 +28,6 @@ function shadowRootOf(el: Element): ShadowRoot | null {
 
 const logError = (err: unknown) => console.error('[Unbind]', err);
 
-function send(msg: ToBackground): void {
-  chrome.runtime.sendMessage(msg).catch(() => { /* the worker is waking up or the extension reloaded */ });
-}
-
 function start(): void {
   const site = topSite();
   // Reports wait until the settings are known (on an allowed site nothing is reported at all), and go
@@ -41,7 +40,7 @@ function start(): void {
     if (!settings || queued.size === 0) return;
     const boxes = [...queued].map((b) => ({ boxId: b.id, label: b.label, state: b.state, ticked: isOn(b.el, b.kind) }));
     queued.clear();
-    send({ type: 'boxes', site, boxes });
+    void toBackground({ type: 'boxes', site, boxes });
   };
   const report = (box: Box) => {
     queued.add(box);
@@ -56,10 +55,9 @@ function start(): void {
     if (root) guard.watch(root);
   }, true);
 
-  if (isTop) send({ type: 'page', site });
+  if (isTop) void toBackground({ type: 'page', site });
 
-  const apply = (raw: unknown) => {
-    const next = readSettings(raw).settings;
+  const apply = (next: Settings) => {
     const off = guardOffFor(next, site);
     const wasOff = settings ? guardOffFor(settings, site) : false;
     if (off && !wasOff) guard.standDown(); // reported only if settings were already known
@@ -68,14 +66,12 @@ function start(): void {
     if (wasOff) guard.resume();
     flush();
   };
-  chrome.storage.local.get(SETTINGS_KEY).then((s) => apply(s[SETTINGS_KEY]), (err) => { logError(err); apply(undefined); });
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) apply(changes[SETTINGS_KEY].newValue);
-  });
+  read(settingsRecord).then((l) => apply(l.value), (err) => { logError(err); apply(settingsRecord.initial()); });
+  watch(settingsRecord, (l) => apply(l.value));
 
   const notice = isTop ? new Notice({
-    keep: (box) => send({ type: 'keep', frameId: box.frameId, boxId: box.boxId }),
-    allowSite: () => void allowSite(site),
+    keep: (box) => void toBackground({ type: 'keep', frameId: box.frameId, boxId: box.boxId }),
+    allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
   }) : null;
 
   chrome.runtime.onMessage.addListener((raw: unknown) => {
@@ -86,13 +82,6 @@ function start(): void {
       else if (msg.type === 'notice') notice?.show(msg.boxes);
     } catch (err) { logError(err); }
   });
-}
-
-async function allowSite(site: string): Promise<void> {
-  const stored = await chrome.storage.local.get(SETTINGS_KEY);
-  const { settings } = readSettings(stored[SETTINGS_KEY]);
-  if (settings.allowList.includes(site)) return;
-  await chrome.storage.local.set({ [SETTINGS_KEY]: { ...settings, allowList: [...settings.allowList, site] } });
 }
 
 try { start(); } catch (err) { logError(err); }

@@ -1,16 +1,17 @@
 // "Where your cards are": what Unbind has seen of cards kept by sites: the card lists of the sites it
 // has guides for, and the other sites where a save-card box was left ticked.
 import browser from 'webextension-polyfill';
-import { siteUrl, type Progress } from '../guide/engine';
+import { siteUrl } from '../guide/engine';
 import { hostMatches, type Guide } from '../guide/schema';
 import { managePageFor } from '../shared/manage-pages';
-import type { KeptSites } from '../shared/messages';
+import { toBackground } from '../shared/messages';
+import type { GuideProgress, LeftTicked } from '../storage/records';
 import { formatDate } from './Guide';
 import { t } from './i18n';
 
-export function CardsPanel({ guides, progress, kept }: { guides: Guide[]; progress: Record<string, Progress>; kept: KeptSites }) {
+export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; progress: GuideProgress['byGuide']; leftTicked: LeftTicked['sites'] }) {
   const seen = guides.filter((g) => progress[g.id] && (progress[g.id]!.cards !== null || progress[g.id]!.keptAt !== null));
-  const others = Object.entries(kept).filter(([site]) => !guides.some((g) => g.hosts.some((h) => hostMatches(site, h))));
+  const others = Object.entries(leftTicked).filter(([site]) => !guides.some((g) => g.hosts.some((h) => hostMatches(site, h))));
   return (
     <section aria-labelledby="cards-heading" data-testid="cards">
       <h2 id="cards-heading">{t('cardsHeading')}</h2>
@@ -27,7 +28,7 @@ export function CardsPanel({ guides, progress, kept }: { guides: Guide[]; progre
                   {manage && <button type="button" data-testid="manage" data-href={manage.href}
                     onClick={() => void browser.tabs.create({ url: manage.href })}>{t('cardsManage')}</button>}
                   <button type="button" data-testid="forget" aria-label={t('cardsForgetSite', site)}
-                    onClick={() => void browser.runtime.sendMessage({ type: 'kept-forget', site })}>{t('cardsForget')}</button>
+                    onClick={() => void toBackground({ type: 'kept-forget', site })}>{t('cardsForget')}</button>
                 </span>
               </li>
             );

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { siteUrl, statuses, type Progress } from '../guide/engine';
 import { guideKey, type Guide } from '../guide/schema';
-import { parseMessage, PointAnswer } from '../shared/messages';
+import { parseMessage, PointAnswer, toBackground } from '../shared/messages';
 import { t } from './i18n';
 
 export const formatDate = (ms: number) => new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric' });
@@ -20,7 +20,7 @@ export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress:
     setNoTarget(!parseMessage(PointAnswer, raw, 'popup')?.pointed);
   };
   const open = (relative: string) => void browser.tabs.update(tabId, { url: siteUrl(relative, progress.scheme) });
-  const restart = () => void browser.runtime.sendMessage({ type: 'guide-restart', guide: guide.id });
+  const restart = () => void toBackground({ type: 'guide-restart', guide: guide.id });
 
   return (
     <section aria-labelledby="guide-heading" data-testid="guide" data-guide={guide.id}>

@@ -1,34 +1,55 @@
-// Reads what the popup shows (the tab's record, settings, kept sites), each validated.
+// What the popup shows, read from the stored records (validated by the storage module) and kept live.
+// The popup never writes storage itself: it asks the background by message (src/background/).
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { KEPT_KEY, KeptSites, parseStored, TabRecord } from '../shared/messages';
-import { readSettings, SETTINGS_BACKUP_KEY, SETTINGS_KEY, type LoadedSettings, type Settings } from '../shared/settings';
-import { tabKey } from '../shared/tab-record';
+import { guideProgress, leftTicked, settings, tabRecord, type GuideProgress, type LeftTicked, type Settings, type TabRecord } from '../storage/records';
+import { hasUnreadable, read, watch, type StoredRecord } from '../storage/store';
 
 export async function currentTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
-export async function loadTabRecord(tabId: number): Promise<TabRecord | null> {
-  const raw = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)];
-  return parseStored(TabRecord, raw, 'popup (tab record)');
+export interface PopupState {
+  tabId: number | undefined;
+  /** The tab's record; null when the tab has none (a browser page, or nothing reported yet). */
+  tab: TabRecord | null;
+  settings: Settings;
+  /** The stored settings were damaged (now, or repaired earlier with the original kept aside). */
+  settingsProblem: boolean;
+  progress: GuideProgress['byGuide'];
+  leftTicked: LeftTicked['sites'];
 }
 
-/** The settings, and a problem when they were unreadable (now, or repaired earlier with the
- *  original kept aside by the background). */
-export async function loadSettings(): Promise<LoadedSettings> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, SETTINGS_BACKUP_KEY]);
-  const loaded = readSettings(stored[SETTINGS_KEY]);
-  if (!loaded.problem && stored[SETTINGS_BACKUP_KEY] !== undefined) loaded.problem = 'repaired earlier; the original is kept aside';
-  return loaded;
+async function load(): Promise<PopupState> {
+  const tabId = await currentTabId();
+  const [tab, s, unreadable, p, l] = await Promise.all([
+    tabId === undefined ? null : read(tabRecord(tabId)), read(settings), hasUnreadable(settings), read(guideProgress), read(leftTicked),
+  ]);
+  return {
+    tabId, tab: tab?.value.site ? tab.value : null,
+    settings: s.value, settingsProblem: !!s.problem || unreadable,
+    progress: p.value.byGuide, leftTicked: l.value.sites,
+  };
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-}
-
-/** Sites where a save-card box was left ticked (an unreadable record reads as none). */
-export async function loadKept(): Promise<KeptSites> {
-  const raw = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY];
-  return parseStored(KeptSites, raw, 'popup (kept sites)') ?? {};
+/** The popup's state: null until everything is loaded (so it is never shown half loaded), then live. */
+export function usePopupState(): PopupState | null {
+  const [state, setState] = useState<PopupState | null>(null);
+  useEffect(() => {
+    let stops: (() => void)[] = [];
+    void load().then((first) => {
+      setState(first);
+      const on = <T extends { version: number }>(rec: StoredRecord<T>, apply: (s: PopupState, v: T) => PopupState) =>
+        watch(rec, (l) => setState((s) => (s ? apply(s, l.value) : s)));
+      stops = [
+        on(settings, (s, v) => ({ ...s, settings: v })),
+        on(guideProgress, (s, v) => ({ ...s, progress: v.byGuide })),
+        on(leftTicked, (s, v) => ({ ...s, leftTicked: v.sites })),
+        ...(first.tabId === undefined ? [] : [on(tabRecord(first.tabId), (s, v) => ({ ...s, tab: v.site ? v : null }))]),
+      ];
+    });
+    return () => stops.forEach((stop) => stop());
+  }, []);
+  return state;
 }

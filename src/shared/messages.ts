@@ -41,6 +41,10 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('guide-restart'), guide: GuideId }),
   /** From the popup: forget that a box was left ticked on this site. */
   z.object({ type: z.literal('kept-forget'), site: Site }),
+  /** From the notice or the popup: leave save boxes alone on this site, or stop doing so. */
+  z.object({ type: z.literal('allow-site'), site: Site, allowed: z.boolean() }),
+  /** From the popup: the guard on or off everywhere. */
+  z.object({ type: z.literal('guard-enabled'), enabled: z.boolean() }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -63,25 +67,16 @@ export const PointAnswer = z.object({ pointed: z.boolean() });
 export type PointAnswer = z.infer<typeof PointAnswer>;
 export type ToContent = z.infer<typeof ToContent>;
 
-/** What the background keeps per tab (in storage.session, so a restarted worker still knows). */
-export const TabRecord = z.object({ site: Site, boxes: z.array(TabBox) });
-export type TabRecord = z.infer<typeof TabRecord>;
-
-/** Sites where a person left a save-card box ticked: what "Where your cards are" can say of sites
- *  without a guide. Kept in storage.local; no card data, only the site, the box's label and when. */
-export const KEPT_KEY = 'kept';
-export const KeptSites = z.record(Site, z.object({ at: z.number(), label: Text }));
-export type KeptSites = z.infer<typeof KeptSites>;
-
-/** A value read from storage: null when nothing is stored, or when it does not parse (with a warning). */
-export function parseStored<T>(schema: z.ZodMiniType<T>, raw: unknown, reader: string): T | null {
-  return raw === undefined ? null : parseMessage(schema, raw, reader);
-}
-
 /** Parses or returns null, with a warning that names the receiver. */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, receiver: string): T | null {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   console.warn(`[Unbind] ${receiver} dropped a malformed message:`, describeIssues(r.error));
   return null;
+}
+
+/** Sends a message to the background (from a content script or the popup); a background that is
+ *  waking up or an extension being reloaded is not an error worth more than a line in the console. */
+export function toBackground(msg: ToBackground): Promise<unknown> {
+  return chrome.runtime.sendMessage(msg).catch((err: unknown) => console.debug('[Unbind] not delivered:', msg.type, err));
 }

@@ -67,7 +67,7 @@ describe('checkout guard', () => {
   });
 
   it('Where your cards are: a known site comes with the way to its manage-cards page', async () => {
-    await setStored(env, { kept: { 'amazon.de': { at: Date.UTC(2026, 10, 20), label: 'Save this card' } } });
+    await setStored(env, { leftTicked: { version: 1, sites: { 'amazon.de': { at: Date.UTC(2026, 10, 20), label: 'Save this card' } } } });
     await visit(page, env.checkout('e2e-simple'), { settleMs: 200 });
     const popup = await openPopup(env, page);
     const entry = '[data-testid=kept-sites] [data-site="amazon.de"]';

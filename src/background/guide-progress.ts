@@ -1,0 +1,22 @@
+// The removal guides' job in the background: each guide's progress, moved on by what the guide
+// script reads from the site's pages, and started over from the popup.
+import guides from 'virtual:unbind-guides';
+import { advance, NEW_PROGRESS } from '../guide/engine';
+import { guideProgress } from '../storage/records';
+import { update } from '../storage/writer';
+import { fromTab, type Handlers } from './dispatch';
+
+const known = (id: string) => guides.some((g) => g.id === id);
+
+export const guideProgressHandlers = {
+  guide: fromTab<'guide'>((msg) => {
+    if (!known(msg.guide)) return;
+    return update(guideProgress, (p) => {
+      p.byGuide[msg.guide] = advance(p.byGuide[msg.guide] ?? NEW_PROGRESS, msg.reading, msg.scheme, Date.now());
+    });
+  }),
+  'guide-restart': (msg) => update(guideProgress, (p) => {
+    if (!(msg.guide in p.byGuide)) return false;
+    delete p.byGuide[msg.guide];
+  }),
+} satisfies Partial<Handlers>;

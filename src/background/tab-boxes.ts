@@ -1,0 +1,49 @@
+// The guard's job in the background: what each tab's frames reported, the toolbar badge, the notice
+// in the top frame, and "Keep it ticked" relayed to the frame that holds the box. The jobs call chrome.*
+// directly (promise based in MV3, Chrome and Firefox), so their unit tests need no polyfill.
+import type { BoxReport, TabBox } from '../shared/messages';
+import { tabRecord, type TabRecord } from '../storage/records';
+import { remove, update } from '../storage/writer';
+import { fromTab, type Handlers } from './dispatch';
+import { noteLeftTicked } from './card-inventory';
+
+/** The tab's boxes after a report from one frame: a box reported again replaces its old entry. */
+export function mergeReports(boxes: readonly TabBox[], reports: readonly BoxReport[], frameId: number): { boxes: TabBox[]; changed: TabBox[] } {
+  const changed = reports.map((b): TabBox => ({ ...b, frameId }));
+  const same = (a: TabBox, b: TabBox) => a.frameId === b.frameId && a.boxId === b.boxId;
+  return { boxes: [...boxes.filter((b) => !changed.some((c) => same(b, c))), ...changed], changed };
+}
+
+/** The badge: how many save boxes are unticked in the tab now. */
+export const badgeText = (rec: TabRecord) => {
+  const count = rec.boxes.filter((b) => b.state === 'unticked').length;
+  return count ? String(count) : '';
+};
+
+async function show(tabId: number, rec: TabRecord): Promise<void> {
+  await chrome.action.setBadgeText({ tabId, text: badgeText(rec) });
+}
+
+export const tabBoxHandlers = {
+  /** The top frame started a new page: the tab's record starts over. */
+  page: fromTab<'page'>(async (msg, tabId, frameId) => {
+    if (frameId !== 0) return;
+    await show(tabId, await update(tabRecord(tabId), () => ({ version: 1, site: msg.site, boxes: [] })));
+  }),
+  boxes: fromTab<'boxes'>(async (msg, tabId, frameId) => {
+    let changed: TabBox[] = [];
+    const rec = await update(tabRecord(tabId), (r) => {
+      const merged = mergeReports(r.boxes, msg.boxes, frameId);
+      changed = merged.changed;
+      return { ...r, site: r.site || msg.site, boxes: merged.boxes };
+    });
+    await show(tabId, rec);
+    await chrome.tabs.sendMessage(tabId, { type: 'notice', boxes: rec.boxes }, { frameId: 0 }).catch(() => {});
+    await noteLeftTicked(msg.site, changed);
+  }),
+  keep: fromTab<'keep'>((msg, tabId) => {
+    void chrome.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});
+  }),
+} satisfies Partial<Handlers>;
+
+export const forgetTab = (tabId: number) => remove(tabRecord(tabId));

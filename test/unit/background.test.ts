@@ -1,0 +1,115 @@
+// The background's jobs, driven through the same dispatch as real messages, against a fake storage.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { leftTickedBox } from '../../src/background/card-inventory';
+import { dispatch } from '../../src/background/dispatch';
+import { handlers } from '../../src/background/handlers';
+import { badgeText, mergeReports } from '../../src/background/tab-boxes';
+import type { BoxReport, TabBox } from '../../src/shared/messages';
+import { ToBackground } from '../../src/shared/messages';
+import { installFakeChrome, type FakeChrome } from '../support/fake-chrome';
+
+let chrome: FakeChrome;
+beforeEach(() => {
+  chrome = installFakeChrome();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+const box = (boxId: number, over: Partial<BoxReport> = {}): BoxReport => ({ boxId, label: `Save card ${boxId}`, state: 'unticked', ticked: false, ...over });
+const fromFrame = (tabId: number, frameId = 0) => ({ id: 'unbind-test', tab: { id: tabId }, frameId });
+const fromPopup = { id: 'unbind-test' };
+const send = (msg: unknown, sender: Parameters<typeof dispatch>[2] = fromPopup) => dispatch(handlers, msg, sender, 'unbind-test');
+
+describe('merging reports', () => {
+  it('a box reported again replaces its entry; boxes of other frames with the same id stay', () => {
+    const before: TabBox[] = [{ ...box(1), frameId: 0 }, { ...box(1), frameId: 4 }, { ...box(2), frameId: 0 }];
+    const { boxes, changed } = mergeReports(before, [box(1, { state: 'user', ticked: true }), box(3)], 0);
+    expect(boxes.map((b) => `${b.frameId}:${b.boxId}:${b.state}`)).toEqual(['4:1:unticked', '0:2:unticked', '0:1:user', '0:3:unticked']);
+    expect(changed.every((b) => b.frameId === 0)).toBe(true);
+    expect(before).toHaveLength(3);
+  });
+
+  it('the badge counts the boxes unticked now', () => {
+    const rec = { version: 1 as const, site: 's', boxes: [{ ...box(1), frameId: 0 }, { ...box(2, { state: 'kept', ticked: true }), frameId: 0 }, { ...box(3), frameId: 2 }] };
+    expect(badgeText(rec)).toBe('2');
+    expect(badgeText({ ...rec, boxes: [] })).toBe('');
+  });
+
+  it('a box is left ticked when the person ticked it or kept it, and it is ticked now', () => {
+    const b = (over: Partial<BoxReport>): TabBox => ({ ...box(1, over), frameId: 0 });
+    expect(leftTickedBox([b({ state: 'user', ticked: true })])?.state).toBe('user');
+    expect(leftTickedBox([b({ state: 'kept', ticked: true })])?.state).toBe('kept');
+    expect(leftTickedBox([b({ state: 'user', ticked: false }), b({ state: 'unticked' }), b({ state: 'gave-up', ticked: true })])).toBeUndefined();
+  });
+});
+
+describe('dispatch', () => {
+  it('has a handler for every message type', () => {
+    const types = ToBackground.def.options.map((o) => (o.def.shape.type as { def: { values: string[] } }).def.values[0]);
+    expect(Object.keys(handlers).sort()).toEqual([...types].sort());
+  });
+
+  it('drops malformed messages and messages from elsewhere, and survives a failing handler', async () => {
+    await send({ type: 'allow-site', site: 'a.example' });
+    await send({ type: 'allow-site', site: 'a.example', allowed: true }, { id: 'another-extension' });
+    expect(chrome.storage.local.data.has('settings')).toBe(false);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    chrome.storage.local.set = async () => { throw new Error('quota'); };
+    await expect(send({ type: 'guard-enabled', enabled: false })).resolves.toBeUndefined();
+  });
+
+  it('the page, its frames\' reports, the badge and the notice', async () => {
+    await send({ type: 'page', site: 'shop.example' }, fromFrame(5));
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1)] }, fromFrame(5, 0));
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1), box(2)] }, fromFrame(5, 9));
+    expect(chrome.badges.get(5)).toBe('3');
+    const last = chrome.sent.at(-1)!;
+    expect(last).toMatchObject({ tabId: 5, frameId: 0, message: { type: 'notice' } });
+    expect((last.message as { boxes: TabBox[] }).boxes.map((b) => `${b.frameId}:${b.boxId}`)).toEqual(['0:1', '9:1', '9:2']);
+    // A report from a frame is not a new page; a new page in the top frame starts over.
+    await send({ type: 'page', site: 'shop.example' }, fromFrame(5, 9));
+    expect(chrome.badges.get(5)).toBe('3');
+    await send({ type: 'page', site: 'other.example' }, fromFrame(5));
+    expect(chrome.storage.session.data.get('tab:5')).toEqual({ version: 1, site: 'other.example', boxes: [] });
+    expect(chrome.badges.get(5)).toBe('');
+  });
+
+  it('reports from many frames at once all land', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, f) => send({ type: 'boxes', site: 's.example', boxes: [box(1)] }, fromFrame(8, f))));
+    expect((chrome.storage.session.data.get('tab:8') as { boxes: unknown[] }).boxes).toHaveLength(12);
+  });
+
+  it('"Keep it ticked" goes to the frame that holds the box', async () => {
+    await send({ type: 'keep', frameId: 9, boxId: 2 }, fromFrame(5));
+    expect(chrome.sent).toEqual([{ tabId: 5, frameId: 9, message: { type: 'retick', boxId: 2 } }]);
+  });
+
+  it('remembers a site where the person left a box ticked, and forgets it when asked', async () => {
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1, { state: 'user', ticked: true, label: 'Save my card' })] }, fromFrame(5));
+    expect(chrome.storage.local.data.get('leftTicked')).toMatchObject({ version: 1, sites: { 'shop.example': { label: 'Save my card' } } });
+    await send({ type: 'kept-forget', site: 'shop.example' });
+    expect(chrome.storage.local.data.get('leftTicked')).toEqual({ version: 1, sites: {} });
+  });
+
+  it('settings: the allow list and the guard switch, from the notice and the popup at once', async () => {
+    await Promise.all([
+      send({ type: 'allow-site', site: 'a.example', allowed: true }, fromFrame(1)),
+      send({ type: 'allow-site', site: 'b.example', allowed: true }),
+      send({ type: 'guard-enabled', enabled: false }),
+    ]);
+    expect(chrome.storage.local.data.get('settings')).toEqual({ version: 1, guardEnabled: false, allowList: ['a.example', 'b.example'] });
+    await send({ type: 'allow-site', site: 'a.example', allowed: false });
+    expect(chrome.storage.local.data.get('settings')).toMatchObject({ allowList: ['b.example'] });
+  });
+
+  it('guide progress moves with what the pages read, for known guides only, and starts over', async () => {
+    const reading = { step: 'cards', registered: true, cards: 2, kept: false };
+    await send({ type: 'guide', guide: 'aliexpress', reading, scheme: 'https:' }, fromFrame(3));
+    await send({ type: 'guide', guide: 'nosuchguide', reading, scheme: 'https:' }, fromFrame(3));
+    await send({ type: 'guide', guide: 'aliexpress', reading, scheme: 'https:' }); // not from a tab
+    const stored = chrome.storage.local.data.get('guides') as { byGuide: Record<string, { cards: number; reached: string[] }> };
+    expect(Object.keys(stored.byGuide)).toEqual(['aliexpress']);
+    expect(stored.byGuide.aliexpress).toMatchObject({ cards: 2, reached: ['cards'], registered: true });
+    await send({ type: 'guide-restart', guide: 'aliexpress' });
+    expect(chrome.storage.local.data.get('guides')).toEqual({ version: 1, byGuide: {} });
+  });
+});
