@@ -6,8 +6,8 @@ import { currentPlace, readPage, type PageProbe } from '../guide/engine';
 import { guideKey, hostMatches } from '../guide/schema';
 import { parseMessage, ToContent, type PointAnswer, type ToBackground } from '../shared/messages';
 import { Pointer } from './pointer';
+import { t } from '../shared/i18n';
 
-const t = (key: string) => chrome.i18n.getMessage(key) || key;
 
 function start(): void {
   if (window !== window.top) return;

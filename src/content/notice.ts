@@ -2,13 +2,13 @@
 // cannot reach it, never takes focus by itself, can be reached by keyboard, and moves away from the
 // page's pay button.
 import type { TabBox } from '../shared/messages';
+import { t } from '../shared/i18n';
 
 export interface NoticeActions {
   keep(box: TabBox): void;
   allowSite(): void;
 }
 
-const t = (key: string, subs?: string | string[]) => chrome.i18n.getMessage(key, subs) || key;
 
 const CSS = `
 :host { all: initial; }

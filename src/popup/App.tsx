@@ -3,7 +3,7 @@ import { NEW_PROGRESS } from '../guide/engine';
 import { hostMatches } from '../guide/schema';
 import { toBackground } from '../shared/messages';
 import { guardOffFor } from '../shared/settings';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 import { CardsPanel } from './Cards';
 import { GuidePanel } from './Guide';
 import { usePopupState } from './state';

@@ -7,7 +7,7 @@ import { managePageFor } from '../shared/manage-pages';
 import { toBackground } from '../shared/messages';
 import type { GuideProgress, LeftTicked } from '../storage/records';
 import { formatDate } from './Guide';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; progress: GuideProgress['byGuide']; leftTicked: LeftTicked['sites'] }) {
   const seen = guides.filter((g) => progress[g.id] && (progress[g.id]!.cards !== null || progress[g.id]!.keptAt !== null));

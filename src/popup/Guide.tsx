@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { siteUrl, statuses, type Progress } from '../guide/engine';
 import { guideKey, type Guide } from '../guide/schema';
 import { parseMessage, PointAnswer, toBackground } from '../shared/messages';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 export const formatDate = (ms: number) => new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric' });
 
