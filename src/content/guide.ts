@@ -4,7 +4,7 @@
 import guides from 'virtual:unbind-guides';
 import { currentPlace, readPage, type PageProbe } from '../guide/engine';
 import { guideKey, hostMatches } from '../guide/schema';
-import { parseMessage, ToContent, type PointAnswer, type ToBackground } from '../shared/messages';
+import { parseMessage, toBackground, ToContent, type PointAnswer } from '../shared/messages';
 import { Pointer } from './pointer';
 import { t } from '../shared/i18n';
 
@@ -33,8 +33,7 @@ function start(): void {
     if (key === last) { pointer.schedule(); return; }
     last = key;
     if (pointer.step && pointer.step !== reading.step) pointer.remove();
-    const msg: ToBackground = { type: 'guide', guide: guide.id, reading, scheme };
-    chrome.runtime.sendMessage(msg).catch(() => {});
+    void toBackground({ type: 'guide', guide: guide.id, reading, scheme });
     pointer.schedule();
   };
   const soon = () => { if (!timer) timer = window.setTimeout(check, 80); };
