@@ -17,7 +17,7 @@ function png(size, pixel) {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
       // 4x supersampling for smooth edges
-      let acc = [0, 0, 0, 0];
+      const acc = [0, 0, 0, 0];
       for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) {
         const p = pixel((x + (sx + 0.5) / 4) / size, (y + (sy + 0.5) / 4) / size);
         for (let i = 0; i < 4; i++) acc[i] += p[i] * (i < 3 ? p[3] : 1);
