@@ -1,5 +1,5 @@
 // Content script entry, in every frame at document_start. Browser glue only: the decisions are in
-// src/detect, the watching in guard.ts. Nothing here throws into the page. It calls chrome.* directly
+// src/detect, the watching in guard/. Nothing here throws into the page. It calls chrome.* directly
 // (promise-based in MV3) rather than through webextension-polyfill, which would add 3 KB gzipped to
 // every frame of every page; the popup and background use the polyfill.
 import { isOn } from '../detect/controls';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readOutcomes, visit } from '../../scripts/lib/outcomes.mjs';
 import { badgeText, clearStored, inWorker, noticeElements, openPopup, setStored, sleep, useEnv } from './support';
 
-const MAX_FIGHTS = 3; // src/content/guard.ts
+const MAX_FIGHTS = 3; // src/content/guard/ledger.ts
 
 describe('checkout guard', () => {
   const env = useEnv();

@@ -1,0 +1,63 @@
+// Deciding: is this ticked control a consent to keep a card? Reads the DOM, no chrome.* API, so it
+// runs under happy-dom in the unit tests.
+import { classify, type TextVerdict, type Verdict } from '../../detect/classify';
+import { contextOf, factsOf } from '../../detect/facts';
+import type { Lexicon } from '../../detect/lexicon';
+
+/** The classifier's verdict, or the site's own rule; `label` names the box in the notice ('' if not save). */
+export interface Decision { save: boolean; reason: Verdict['reason'] | 'site-rule'; label: string }
+
+/** The label is not parsed yet: ask again once the parser has got further. */
+export const WAIT = 'wait';
+
+const SITE_RULE = { save: true, reason: 'site-rule' } as const;
+
+export class Decider {
+  /** One decision per element, never revised (a label that changes later is not read again). */
+  private readonly verdicts = new WeakMap<Element, Decision>();
+  /** Card fields by scope (form, document, shadow root), valid for one batch of mutations. */
+  private readonly payment = new Map<Node, boolean>();
+  /** What a label says, by label (numbers folded): a grid's "Select row 1..20000" is read once. */
+  private readonly labelMemo = new Map<string, TextVerdict>();
+
+  /** The lexicon is built on first use: frames that never show a ticked box never pay for it. */
+  constructor(private readonly lexicon: () => Lexicon) {}
+
+  /** A new batch: the page may have added or removed card fields since the last one. */
+  newBatch(): void { this.payment.clear(); }
+
+  decide(el: Element): Decision | typeof WAIT {
+    let verdict = this.verdicts.get(el);
+    if (verdict) return verdict;
+    const lx = this.lexicon();
+    const facts = factsOf(el, () => this.inPaymentContext(el));
+    // Its label may come later in the HTML: decide once the parser has got further.
+    if (!facts.label && document.readyState === 'loading') return WAIT;
+    // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
+    const v = lx.siteSaveBoxes && el.matches(lx.siteSaveBoxes) ? SITE_RULE : classify(facts, lx, this.labelMemo);
+    verdict = { save: v.save, reason: v.reason, label: v.save ? facts.label || contextOf(el) : '' };
+    this.verdicts.set(el, verdict);
+    return verdict;
+  }
+
+  /** Card fields or a payment frame near the control: in its form, else its document or shadow root,
+   *  else in the trees of the shadow hosts around it (a web component's checkbox in its own root). */
+  private inPaymentContext(el: Element): boolean {
+    const lx = this.lexicon();
+    if (!lx.cardFieldSelector) return false;
+    if (lx.paymentFrameHosts.test(location.hostname)) return true;
+    for (let node: Element | null = el; node; ) {
+      const root = node.getRootNode() as Document | ShadowRoot;
+      const form = node.closest('form');
+      if ((form && this.hasCardFields(form)) || this.hasCardFields(root)) return true;
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return false;
+  }
+
+  private hasCardFields(scope: ParentNode & Node): boolean {
+    let v = this.payment.get(scope);
+    if (v === undefined) this.payment.set(scope, (v = scope.querySelector(this.lexicon().cardFieldSelector) !== null));
+    return v;
+  }
+}

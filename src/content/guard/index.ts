@@ -1,0 +1,129 @@
+// The checkout guard: watches a document and its shadow roots for ticked save-card boxes and unticks
+// them before they are painted. Mutation observer callbacks run before the next paint, so a box in the
+// initial HTML or inserted later is caught before it is ever drawn ticked. This file wires the parts:
+// decide.ts (is it a save-card consent), ledger.ts (the boxes held, and a per-paint check for
+// `checked = true` by script, which no observer sees), input.ts (a person's click told from a script's).
+import { isOn, kindOf, TICKED_SELECTOR } from '../../detect/controls';
+import type { Lexicon } from '../../detect/lexicon';
+import { Decider, WAIT } from './decide';
+import { Input } from './input';
+import { Ledger, type LedgerHooks } from './ledger';
+import { safely } from './safely';
+
+export { MAX_FIGHTS, type Box } from './ledger';
+
+export interface GuardHooks extends LedgerHooks {
+  /** The shadow root of a host, open or closed, or null. */
+  shadowRootOf(el: Element): ShadowRoot | null;
+}
+
+export class Guard {
+  private readonly decider: Decider;
+  private readonly ledger: Ledger;
+  private readonly input: Input;
+  /** Ticked candidates with no label yet, while the document is still being parsed. */
+  private readonly pending = new Set<Element>();
+  private readonly roots = new WeakSet<Document | ShadowRoot>();
+  private readonly observer: MutationObserver;
+  private running = true;
+
+  constructor(lexicon: () => Lexicon, private readonly hooks: GuardHooks) {
+    this.decider = new Decider(lexicon);
+    this.ledger = new Ledger(hooks);
+    this.input = new Input({
+      person: (el) => this.ledger.personChose(el),
+      script: (el) => { if (this.running) queueMicrotask(() => this.safely(() => this.consider(el))); },
+      error: hooks.error,
+    });
+    this.observer = new MutationObserver((records) => this.safely(() => this.onMutations(records)));
+  }
+
+  /** Starts watching a document or shadow root (once), and checks what it already holds. */
+  watch(root: Document | ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    this.roots.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
+    this.input.listen(root);
+    if (this.running) this.scan(root, true);
+  }
+
+  /** Checks the whole document again, shadow roots included (at DOMContentLoaded, and on resume). */
+  rescan(): void {
+    this.safely(() => {
+      for (const el of this.pending) this.consider(el);
+      this.pending.clear();
+      this.scan(document, true);
+    });
+  }
+
+  /** The person chose in the notice: tick it again and leave it be. */
+  keep(id: number): void {
+    this.safely(() => this.ledger.keep(id));
+  }
+
+  /** Guard turned off for this site: give back every box we unticked, and stop acting. */
+  standDown(): void {
+    this.running = false;
+    this.ledger.giveBack();
+  }
+
+  resume(): void {
+    this.running = true;
+    this.rescan();
+  }
+
+  private safely(fn: () => void): void { safely(fn, this.hooks.error); }
+
+  private scan(root: ParentNode, deep: boolean): void {
+    if (deep) this.decider.newBatch();
+    for (const el of root.querySelectorAll(TICKED_SELECTOR)) this.consider(el);
+    if (!deep) return;
+    // Shadow roots inside: declarative ones, and any we watch already. Open roots cost nothing to see;
+    // a closed one costs an extension call per element, so only custom elements get one (roots that
+    // scripts attach are announced by the main-world hook anyway).
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n as Element;
+      const sr = el.shadowRoot ?? (el.localName.includes('-') ? this.hooks.shadowRootOf(el) : null);
+      if (!sr) continue;
+      if (this.roots.has(sr)) this.scan(sr, true);
+      else this.watch(sr);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.running) return;
+    this.decider.newBatch();
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (r.type === 'attributes') { this.consider(r.target as Element); continue; }
+      const added = r.addedNodes;
+      for (let j = 0; j < added.length; j++) {
+        const n = added[j]!;
+        if (n.nodeType !== Node.ELEMENT_NODE) continue;
+        const el = n as Element;
+        if (el.matches(TICKED_SELECTOR)) this.consider(el);
+        else if (el.firstElementChild) this.scan(el, false);
+        // Shadow roots attached after insertion are announced by the main-world hook; this catches a
+        // custom element that arrives with its root already attached, cheaply (no call per element).
+        if (el.localName.includes('-')) { const sr = this.hooks.shadowRootOf(el); if (sr) this.watch(sr); }
+      }
+    }
+    if (this.pending.size) {
+      const waiting = [...this.pending];
+      this.pending.clear();
+      for (const el of waiting) this.consider(el);
+    }
+  }
+
+  private consider(el: Element): void {
+    const kind = kindOf(el);
+    if (!kind || !this.running) return;
+    const known = this.ledger.boxOf(el);
+    if (known) { if (known.state === 'unticked' && isOn(el, kind)) this.ledger.refight(known); return; }
+    if (this.input.isTouched(el) || !isOn(el, kind)) return;
+    const decision = this.decider.decide(el);
+    if (decision === WAIT) this.pending.add(el);
+    else if (decision.save) this.ledger.hold(el, kind, decision.label);
+  }
+}

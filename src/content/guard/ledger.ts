@@ -1,0 +1,104 @@
+// The ledger: the boxes Unbind holds unticked, and what became of each. Pages that tick a box again
+// are undone, up to a point; a box replaced by the page's framework carries over.
+import { isOn, type ControlKind } from '../../detect/controls';
+import type { BoxState } from '../../shared/messages';
+import { setTicked } from '../toggle';
+import { safely } from './safely';
+
+/** A page that re-ticks a box more often than this is fighting us: stop, and say so. */
+export const MAX_FIGHTS = 3;
+/** A hostile page with thousands of "save card" boxes gets no more work than this. */
+export const MAX_TRACKED = 50;
+
+export interface Box { id: number; el: Element; kind: ControlKind; label: string; state: BoxState; fights: number }
+
+export interface LedgerHooks {
+  /** A box changed state (unticked, kept, user, gave-up). */
+  report(box: Box): void;
+  /** Errors are caught at every entry point and handed here, never thrown into the page. */
+  error(err: unknown): void;
+}
+
+export class Ledger {
+  private readonly boxes = new Map<number, Box>();
+  private readonly byElement = new WeakMap<Element, Box>();
+  private nextId = 1;
+  private paintHandle = 0;
+
+  constructor(private readonly hooks: LedgerHooks) {}
+
+  boxOf(el: Element): Box | undefined { return this.byElement.get(el); }
+
+  /** Unticks a save box and holds it unticked. */
+  hold(el: Element, kind: ControlKind, label: string): void {
+    // A framework that replaced the element keeps the same box: the person's choice carries over.
+    const same = [...this.boxes.values()].find((b) => !b.el.isConnected && b.label === label);
+    if (same) {
+      this.byElement.set(el, same);
+      same.el = el;
+      same.kind = kind;
+      if (same.state === 'unticked') setTicked(el, kind, false);
+      return;
+    }
+    if (this.boxes.size >= MAX_TRACKED) return;
+    const box: Box = { id: this.nextId++, el, kind, label: label.slice(0, 120), state: 'unticked', fights: 0 };
+    this.boxes.set(box.id, box);
+    this.byElement.set(el, box);
+    setTicked(el, kind, false);
+    this.hooks.report(box);
+    this.checkEachPaint();
+  }
+
+  /** The page ticked a held box again. */
+  refight(box: Box): void {
+    if (++box.fights > MAX_FIGHTS) {
+      box.state = 'gave-up';
+      this.hooks.report(box);
+      return;
+    }
+    setTicked(box.el, box.kind, false);
+  }
+
+  /** A person clicked or keyed the control: if we hold it, it is theirs now. */
+  personChose(el: Element): void {
+    const box = this.byElement.get(el);
+    if (box && box.state !== 'user') {
+      box.state = 'user';
+      queueMicrotask(() => this.hooks.report(box));
+    }
+  }
+
+  /** The person chose in the notice: tick it again and leave it be. */
+  keep(id: number): void {
+    const box = this.boxes.get(id);
+    if (!box || box.state === 'kept') return;
+    box.state = 'kept';
+    setTicked(box.el, box.kind, true);
+    this.hooks.report(box);
+  }
+
+  /** Ticks again every box we unticked. None is left 'unticked', so the paint check ends by itself. */
+  giveBack(): void {
+    for (const box of this.boxes.values()) {
+      if (box.state !== 'unticked') continue;
+      box.state = 'kept';
+      safely(() => { if (box.el.isConnected) setTicked(box.el, box.kind, true); this.hooks.report(box); }, this.hooks.error);
+    }
+  }
+
+  /** Once per paint while boxes we unticked are on the page: catches `el.checked = true` by script. */
+  private checkEachPaint(): void {
+    if (!this.paintHandle) this.paintHandle = requestAnimationFrame(this.onPaint);
+  }
+
+  private readonly onPaint = (): void => safely(() => {
+    this.paintHandle = 0;
+    let any = false;
+    for (const box of this.boxes.values()) {
+      if (box.state !== 'unticked' || !box.el.isConnected) continue;
+      any = true;
+      if (isOn(box.el, box.kind)) this.refight(box);
+    }
+    if (any) this.paintHandle = requestAnimationFrame(this.onPaint);
+  }, this.hooks.error);
+}

@@ -1,0 +1,106 @@
+// Deciding whether a ticked control is a save-card consent, on a live (happy-dom) DOM: the per-element
+// verdict, the label memo, where card fields count as near, the site's own rule, and waiting for a label.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Decider, WAIT } from '../../src/content/guard/decide';
+import { compileData } from '../../src/detect/lexicon-schema';
+import { buildLexicon } from '../../src/detect/lexicon';
+import { readData } from '../../scripts/data.ts';
+
+const { tables, signals } = readData();
+const lx = buildLexicon(compileData(tables, signals).data);
+const WEAK = 'Save my information for a faster checkout'; // counts only with card fields near
+const CARD_FIELD = '<input autocomplete="cc-number">';
+const box = (label: string, attrs = '') => `<label><input type="checkbox" checked ${attrs}> ${label}</label>`;
+
+function page(html: string): HTMLInputElement[] {
+  document.body.innerHTML = html;
+  return [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+}
+
+afterEach(() => { document.body.innerHTML = ''; vi.restoreAllMocks(); });
+
+describe('Decider', () => {
+  it('decides a save-card box save, with its label, and a look-alike not', () => {
+    const [save, remember] = page(box('Save my card for future payments') + box('Remember me'));
+    const d = new Decider(() => lx);
+    expect(d.decide(save!)).toMatchObject({ save: true, label: 'Save my card for future payments' });
+    expect(d.decide(remember!)).toMatchObject({ save: false, label: '' });
+  });
+
+  it('keeps its verdict for an element: a label changed later is not read again (known gap)', () => {
+    const [el] = page(box('Save my card for future payments'));
+    const d = new Decider(() => lx);
+    const first = d.decide(el!);
+    el!.parentElement!.lastChild!.nodeValue = ' Remember me';
+    expect(d.decide(el!)).toBe(first);
+    expect(new Decider(() => lx).decide(el!)).toMatchObject({ save: false });
+  });
+
+  it('reads a label once for all its numbers: "Select row 12" and "Select row 9999"', () => {
+    const never = new RegExp(lx.never);
+    const read = vi.spyOn(never, 'test');
+    const [a, b] = page(box('Select row 12') + box('Select row 9999'));
+    const d = new Decider(() => ({ ...lx, never }));
+    expect(d.decide(a!)).toMatchObject({ save: false });
+    expect(d.decide(b!)).toMatchObject({ save: false });
+    expect(read.mock.calls.filter(([text]) => text.startsWith('select row'))).toHaveLength(1);
+  });
+
+  it('the site rule wins over the generic reading', () => {
+    const [el] = page(box('Remember me', 'id="store"'));
+    expect(new Decider(() => lx).decide(el!)).toMatchObject({ save: false });
+    expect(new Decider(() => ({ ...lx, siteSaveBoxes: '#store' })).decide(el!))
+      .toEqual({ save: true, reason: 'site-rule', label: 'Remember me' });
+  });
+
+  it('waits for a box with no label while the document is being parsed', () => {
+    const [bare, labelled] = page('<input type="checkbox" checked>' + box('Save my card for future payments'));
+    const d = new Decider(() => lx);
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    try {
+      expect(d.decide(bare!)).toBe(WAIT);
+      expect(d.decide(labelled!)).toMatchObject({ save: true });
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+    }
+    expect(d.decide(bare!)).toMatchObject({ save: false });
+  });
+});
+
+describe('Decider: card fields near the box', () => {
+  it('none anywhere: a weak label is not enough', () => {
+    const [el] = page(`<form>${box(WEAK)}</form>`);
+    expect(new Decider(() => lx).decide(el!)).toMatchObject({ save: false });
+  });
+
+  it('in its form: found there, without searching the whole document', () => {
+    const [el] = page(`<form>${CARD_FIELD}${box(WEAK)}</form>`);
+    const inDocument = vi.spyOn(document, 'querySelector');
+    expect(new Decider(() => lx).decide(el!)).toMatchObject({ save: true });
+    expect(inDocument.mock.calls.filter(([s]) => s === lx.cardFieldSelector)).toEqual([]);
+  });
+
+  it('elsewhere in its document', () => {
+    const [el] = page(`<form>${box(WEAK)}</form><div>${CARD_FIELD}</div>`);
+    expect(new Decider(() => lx).decide(el!)).toMatchObject({ save: true });
+  });
+
+  it('in its shadow root, and in the tree of the shadow host', () => {
+    for (const [inside, outside] of [[CARD_FIELD, ''], ['', CARD_FIELD]]) {
+      document.body.innerHTML = `<pay-form></pay-form>${outside}`;
+      const root = document.querySelector('pay-form')!.attachShadow({ mode: 'open' });
+      root.innerHTML = inside + box(WEAK);
+      expect(new Decider(() => lx).decide(root.querySelector('input[type=checkbox]')!)).toMatchObject({ save: true });
+    }
+  });
+
+  it('looks once per batch of mutations: card fields added later count from the next batch', () => {
+    const [a, b, c] = page(box(WEAK) + box(WEAK) + box(WEAK));
+    const d = new Decider(() => lx);
+    expect(d.decide(a!)).toMatchObject({ save: false });
+    document.body.insertAdjacentHTML('beforeend', CARD_FIELD);
+    expect(d.decide(b!)).toMatchObject({ save: false });
+    d.newBatch();
+    expect(d.decide(c!)).toMatchObject({ save: true });
+  });
+});

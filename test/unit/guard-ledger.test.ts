@@ -1,0 +1,97 @@
+// The ledger of held boxes, on a happy-dom page: holding, fighting a page that re-ticks, the per-paint
+// check, the limit on boxes, a box carried over to the element that replaced it, giving boxes back.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Ledger, MAX_FIGHTS, MAX_TRACKED, type Box } from '../../src/content/guard/ledger';
+
+function setup(count = 1) {
+  document.body.innerHTML = '<input type="checkbox" checked>'.repeat(count);
+  const reports: { id: number; state: Box['state'] }[] = [];
+  const ledger = new Ledger({ report: (b) => reports.push({ id: b.id, state: b.state }), error: (e) => { throw e; } });
+  return { ledger, reports, els: [...document.querySelectorAll('input')] };
+}
+const nextPaint = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+afterEach(async () => {
+  document.body.innerHTML = ''; // a held box off the page ends the per-paint check
+  await nextPaint();
+});
+
+describe('Ledger', () => {
+  it('unticks and holds a box, and reports it once', () => {
+    const { ledger, reports, els: [el] } = setup();
+    ledger.hold(el!, 'native', 'Save card');
+    expect(el!.checked).toBe(false);
+    expect(ledger.boxOf(el!)).toMatchObject({ id: 1, label: 'Save card', state: 'unticked' });
+    expect(reports).toEqual([{ id: 1, state: 'unticked' }]);
+  });
+
+  it(`unticks a box the page re-ticks, up to ${MAX_FIGHTS} times; then gives up and says so`, () => {
+    const { ledger, reports, els: [el] } = setup();
+    ledger.hold(el!, 'native', 'Save card');
+    const box = ledger.boxOf(el!)!;
+    for (let i = 0; i < MAX_FIGHTS; i++) {
+      el!.checked = true;
+      ledger.refight(box);
+      expect(el!.checked).toBe(false);
+    }
+    el!.checked = true;
+    ledger.refight(box);
+    expect(el!.checked).toBe(true);
+    expect(box.state).toBe('gave-up');
+    expect(reports.at(-1)).toEqual({ id: 1, state: 'gave-up' });
+  });
+
+  it('catches `checked = true` by script at the next paint', async () => {
+    const { ledger, els: [el] } = setup();
+    ledger.hold(el!, 'native', 'Save card');
+    el!.checked = true;
+    await nextPaint();
+    expect(el!.checked).toBe(false);
+    expect(ledger.boxOf(el!)!.fights).toBe(1);
+  });
+
+  it(`holds at most ${MAX_TRACKED} boxes: the next one is left alone`, () => {
+    const { ledger, reports, els } = setup(MAX_TRACKED + 1);
+    els.forEach((el, i) => ledger.hold(el, 'native', `Save card ${i}`));
+    expect(reports).toHaveLength(MAX_TRACKED);
+    expect(els.at(-1)!.checked).toBe(true);
+    expect(ledger.boxOf(els.at(-1)!)).toBeUndefined();
+  });
+
+  it('an element that replaces a held one, with the same label, takes over its box and its state', () => {
+    const { ledger, reports, els: [a, b] } = setup(2);
+    ledger.hold(a!, 'native', 'Save card');
+    const box = ledger.boxOf(a!)!;
+    a!.remove();
+    ledger.hold(b!, 'native', 'Save card');
+    expect(ledger.boxOf(b!)).toBe(box);
+    expect(box.el).toBe(b);
+    expect(b!.checked).toBe(false);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('a box the person took stays theirs on a replaced element', async () => {
+    const { ledger, reports, els: [a, b] } = setup(2);
+    ledger.hold(a!, 'native', 'Save card');
+    ledger.personChose(a!);
+    await Promise.resolve();
+    expect(reports.at(-1)).toEqual({ id: 1, state: 'user' });
+    a!.remove();
+    ledger.hold(b!, 'native', 'Save card');
+    expect(b!.checked).toBe(true);
+  });
+
+  it('keep ticks one box again; giveBack every box still unticked', () => {
+    const { ledger, reports, els: [a, b, c] } = setup(3);
+    for (const el of [a!, b!, c!]) ledger.hold(el, 'native', el === a ? 'A' : el === b ? 'B' : 'C');
+    ledger.keep(1);
+    expect(a!.checked).toBe(true);
+    expect(reports.at(-1)).toEqual({ id: 1, state: 'kept' });
+    for (let i = 0; i <= MAX_FIGHTS; i++) { c!.checked = true; ledger.refight(ledger.boxOf(c!)!); }
+    expect(reports.at(-1)).toEqual({ id: 3, state: 'gave-up' });
+    reports.length = 0;
+    ledger.giveBack();
+    expect([a!.checked, b!.checked, c!.checked]).toEqual([true, true, true]);
+    expect(reports).toEqual([{ id: 2, state: 'kept' }]);
+  });
+});
