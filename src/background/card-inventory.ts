@@ -7,7 +7,7 @@ import type { Handlers } from './dispatch';
 
 /** The box of a report that the person left ticked, if any. */
 export const leftTickedBox = (changed: readonly TabBox[]): TabBox | undefined =>
-  changed.find((b) => b.ticked && (b.state === 'user' || b.state === 'kept'));
+  changed.find((b) => b.ticked && (b.state === 'person' || b.state === 'reticked'));
 
 export async function noteLeftTicked(site: string, changed: readonly TabBox[]): Promise<void> {
   const box = leftTickedBox(changed);
@@ -16,5 +16,5 @@ export async function noteLeftTicked(site: string, changed: readonly TabBox[]): 
 }
 
 export const cardInventoryHandlers = {
-  'kept-forget': (msg) => update(leftTicked, (l) => { if (!(msg.site in l.sites)) return false; delete l.sites[msg.site]; }),
+  'forget-left-ticked': (msg) => update(leftTicked, (l) => { if (!(msg.site in l.sites)) return false; delete l.sites[msg.site]; }),
 } satisfies Partial<Handlers>;

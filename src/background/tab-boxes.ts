@@ -41,7 +41,7 @@ export const tabBoxHandlers = {
     await chrome.tabs.sendMessage(tabId, { type: 'notice', boxes: rec.boxes }, { frameId: 0 }).catch(() => {});
     await noteLeftTicked(msg.site, changed);
   }),
-  keep: fromTab<'keep'>((msg, tabId) => {
+  retick: fromTab<'retick'>((msg, tabId) => {
     void chrome.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});
   }),
 } satisfies Partial<Handlers>;

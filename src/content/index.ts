@@ -70,7 +70,7 @@ function start(): void {
   watch(settingsRecord, (l) => apply(l.value));
 
   const notice = isTop ? new Notice({
-    keep: (box) => void toBackground({ type: 'keep', frameId: box.frameId, boxId: box.boxId }),
+    retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
     allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
   }) : null;
 
@@ -78,7 +78,7 @@ function start(): void {
     const msg = parseMessage(ToContent, raw, 'content script');
     if (!msg) return;
     try {
-      if (msg.type === 'retick') guard.keep(msg.boxId);
+      if (msg.type === 'retick') guard.retick(msg.boxId);
       else if (msg.type === 'notice') notice?.show(msg.boxes);
     } catch (err) { logError(err); }
   });

@@ -5,7 +5,7 @@ import type { TabBox } from '../shared/messages';
 import { t } from '../shared/i18n';
 
 export interface NoticeActions {
-  keep(box: TabBox): void;
+  retick(box: TabBox): void;
   allowSite(): void;
 }
 
@@ -48,7 +48,7 @@ export class Notice {
   constructor(private readonly actions: NoticeActions) {}
 
   show(boxes: TabBox[]): void {
-    const shown = boxes.filter((b) => b.state !== 'user');
+    const shown = boxes.filter((b) => b.state !== 'person');
     if (this.dismissed || shown.length === 0) { this.remove(); return; }
     if (!this.host || !this.host.isConnected) this.mount();
     this.render(shown);
@@ -96,11 +96,11 @@ export class Notice {
       const item = el('li');
       item.append(el('span', 'label', `“${b.label}”`));
       if (b.state === 'unticked') {
-        const keep = el('button', 'keep', t('noticeKeep'));
-        keep.addEventListener('click', () => this.actions.keep(b));
-        item.append(keep);
-      } else if (b.state === 'kept') {
-        item.append(el('span', '', t('noticeKept')));
+        const retick = el('button', 'retick', t('noticeRetick'));
+        retick.addEventListener('click', () => this.actions.retick(b));
+        item.append(retick);
+      } else if (b.state === 'reticked') {
+        item.append(el('span', '', t('noticeReticked')));
       } else if (b.state === 'gave-up') {
         item.append(el('span', 'warn', t('noticeGaveUp')));
       }

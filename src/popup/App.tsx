@@ -8,7 +8,7 @@ import { CardsPanel } from './Cards';
 import { GuidePanel } from './Guide';
 import { usePopupState } from './state';
 
-const STATE_TEXT = { unticked: 'stateUnticked', kept: 'stateKept', user: 'stateUser', 'gave-up': 'stateGaveUp' } as const;
+const STATE_TEXT = { unticked: 'stateUnticked', reticked: 'stateReticked', person: 'statePerson', 'gave-up': 'stateGaveUp' } as const;
 
 export function App() {
   const state = usePopupState();

@@ -17,18 +17,18 @@ export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; 
       <h2 id="cards-heading">{t('cardsHeading')}</h2>
       {seen.length === 0 && others.length === 0 && <p class="muted">{t('cardsNone')}</p>}
       {others.length > 0 && (
-        <ul data-testid="kept-sites">
+        <ul data-testid="left-ticked-sites">
           {others.map(([site, k]) => {
             const manage = managePageFor(site);
             return (
-              <li class="kept" key={site} data-site={site}>
-                <span><strong>{manage?.page.name ?? site}</strong>{' · '}<span data-testid="kept-state">{t('cardsLeftTicked', formatDate(k.at))}</span></span>
+              <li class="left-ticked" key={site} data-site={site}>
+                <span><strong>{manage?.page.name ?? site}</strong>{' · '}<span data-testid="left-ticked-state">{t('cardsLeftTicked', formatDate(k.at))}</span></span>
                 {manage && <span class="muted" data-testid="manage-path">{manage.page.path}</span>}
                 <span class="actions">
                   {manage && <button type="button" data-testid="manage" data-href={manage.href}
                     onClick={() => void browser.tabs.create({ url: manage.href })}>{t('cardsManage')}</button>}
                   <button type="button" data-testid="forget" aria-label={t('cardsForgetSite', site)}
-                    onClick={() => void toBackground({ type: 'kept-forget', site })}>{t('cardsForget')}</button>
+                    onClick={() => void toBackground({ type: 'forget-left-ticked', site })}>{t('cardsForget')}</button>
                 </span>
               </li>
             );

@@ -6,7 +6,7 @@ const Text = z.string().check(z.maxLength(300));
 const Site = z.string().check(z.maxLength(253));
 
 /** What happened to one save-card box. */
-export const BoxState = z.enum(['unticked', 'kept', 'user', 'gave-up']);
+export const BoxState = z.enum(['unticked', 'reticked', 'person', 'gave-up']);
 export type BoxState = z.infer<typeof BoxState>;
 
 export const BoxReport = z.object({
@@ -34,13 +34,13 @@ export const ToBackground = z.discriminatedUnion('type', [
   /** Boxes that changed state, batched per task (a page can add many at once). */
   z.object({ type: z.literal('boxes'), site: Site, boxes: z.array(BoxReport).check(z.maxLength(100)) }),
   /** From the notice (top frame): re-tick a box, in whichever frame it lives. */
-  z.object({ type: z.literal('keep'), frameId: z.number().check(z.int()), boxId: z.number().check(z.int()) }),
+  z.object({ type: z.literal('retick'), frameId: z.number().check(z.int()), boxId: z.number().check(z.int()) }),
   /** From the guide script: what this page tells about the journey. */
   z.object({ type: z.literal('guide'), guide: GuideId, reading: PageReading, scheme: z.enum(['https:', 'http:']) }),
   /** From the popup: start a guide over. */
   z.object({ type: z.literal('guide-restart'), guide: GuideId }),
   /** From the popup: forget that a box was left ticked on this site. */
-  z.object({ type: z.literal('kept-forget'), site: Site }),
+  z.object({ type: z.literal('forget-left-ticked'), site: Site }),
   /** From the notice or the popup: leave save boxes alone on this site, or stop doing so. */
   z.object({ type: z.literal('allow-site'), site: Site, allowed: z.boolean() }),
   /** From the popup: the guard on or off everywhere. */

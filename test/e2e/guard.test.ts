@@ -59,10 +59,10 @@ describe('checkout guard', () => {
     expect(await checked('#save')).toBe(true);
     expect(await badgeText(env, page)).toBe('');
     const popup = await openPopup(env, page);
-    expect(await popup.$eval('[data-testid=boxes] [data-state]', (li) => li.getAttribute('data-state'))).toBe('user');
-    expect(await popup.$eval('[data-testid=kept-sites] [data-site="127.0.0.1"]', (li) => li.textContent)).toMatch(/left ticked/);
-    await popup.click('[data-testid=kept-sites] [data-site="127.0.0.1"] [data-testid=forget]');
-    await popup.waitForFunction(() => !document.querySelector('[data-testid=kept-sites]'));
+    expect(await popup.$eval('[data-testid=boxes] [data-state]', (li) => li.getAttribute('data-state'))).toBe('person');
+    expect(await popup.$eval('[data-testid=left-ticked-sites] [data-site="127.0.0.1"]', (li) => li.textContent)).toMatch(/left ticked/);
+    await popup.click('[data-testid=left-ticked-sites] [data-site="127.0.0.1"] [data-testid=forget]');
+    await popup.waitForFunction(() => !document.querySelector('[data-testid=left-ticked-sites]'));
     await popup.close();
   });
 
@@ -70,7 +70,7 @@ describe('checkout guard', () => {
     await setStored(env, { leftTicked: { version: 1, sites: { 'amazon.de': { at: Date.UTC(2026, 10, 20), label: 'Save this card' } } } });
     await visit(page, env.checkout('e2e-simple'), { settleMs: 200 });
     const popup = await openPopup(env, page);
-    const entry = '[data-testid=kept-sites] [data-site="amazon.de"]';
+    const entry = '[data-testid=left-ticked-sites] [data-site="amazon.de"]';
     expect(await popup.$eval(`${entry} strong`, (e) => e.textContent)).toBe('Amazon');
     expect(await popup.$eval(`${entry} [data-testid=manage]`, (b) => b.getAttribute('data-href'))).toBe('https://amazon.de/cpe/yourpayments/wallet');
     expect(await popup.$eval(`${entry} [data-testid=manage-path]`, (e) => e.textContent)).toContain('Your payments');
@@ -103,7 +103,7 @@ describe('checkout guard', () => {
 
   it('"Keep it ticked" ticks it again, this once', async () => {
     await visit(page, env.checkout('e2e-simple'));
-    const [keep] = await noticeElements(page, 'button.keep');
+    const [keep] = await noticeElements(page, 'button.retick');
     expect(keep?.text).toBe('Keep it ticked');
     await keep!.click();
     await sleep(500);
@@ -151,7 +151,7 @@ describe('checkout guard', () => {
     expect(frameSave.length).toBeGreaterThan(0);
     expect(frameSave.every((o) => !o.on)).toBe(true);
     expect(Number(await badgeText(env, page))).toBeGreaterThanOrEqual(1);
-    const keeps = await noticeElements(page, 'button.keep');
+    const keeps = await noticeElements(page, 'button.retick');
     for (const k of keeps) await k.click();
     await sleep(600);
     const after = (await readOutcomes(page)).filter((o) => o.frame.startsWith(env.server.originB) && o.kind === 'save');

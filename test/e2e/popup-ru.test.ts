@@ -28,7 +28,7 @@ describe('in Russian', () => {
   it('the checkout notice is in Russian', async () => {
     const page = await env.browser.newPage();
     await visit(page, env.checkout('e2e-simple'));
-    const [keep] = await noticeElements(page, 'button.keep');
+    const [keep] = await noticeElements(page, 'button.retick');
     expect(keep?.text).toBe('Оставить флажок');
     await page.close();
   });

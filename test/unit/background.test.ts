@@ -22,23 +22,23 @@ const send = (msg: unknown, sender: Parameters<typeof dispatch>[2] = fromPopup) 
 describe('merging reports', () => {
   it('a box reported again replaces its entry; boxes of other frames with the same id stay', () => {
     const before: TabBox[] = [{ ...box(1), frameId: 0 }, { ...box(1), frameId: 4 }, { ...box(2), frameId: 0 }];
-    const { boxes, changed } = mergeReports(before, [box(1, { state: 'user', ticked: true }), box(3)], 0);
-    expect(boxes.map((b) => `${b.frameId}:${b.boxId}:${b.state}`)).toEqual(['4:1:unticked', '0:2:unticked', '0:1:user', '0:3:unticked']);
+    const { boxes, changed } = mergeReports(before, [box(1, { state: 'person', ticked: true }), box(3)], 0);
+    expect(boxes.map((b) => `${b.frameId}:${b.boxId}:${b.state}`)).toEqual(['4:1:unticked', '0:2:unticked', '0:1:person', '0:3:unticked']);
     expect(changed.every((b) => b.frameId === 0)).toBe(true);
     expect(before).toHaveLength(3);
   });
 
   it('the badge counts the boxes unticked now', () => {
-    const rec = { version: 1 as const, site: 's', boxes: [{ ...box(1), frameId: 0 }, { ...box(2, { state: 'kept', ticked: true }), frameId: 0 }, { ...box(3), frameId: 2 }] };
+    const rec = { version: 1 as const, site: 's', boxes: [{ ...box(1), frameId: 0 }, { ...box(2, { state: 'reticked', ticked: true }), frameId: 0 }, { ...box(3), frameId: 2 }] };
     expect(badgeText(rec)).toBe('2');
     expect(badgeText({ ...rec, boxes: [] })).toBe('');
   });
 
   it('a box is left ticked when the person ticked it or kept it, and it is ticked now', () => {
     const b = (over: Partial<BoxReport>): TabBox => ({ ...box(1, over), frameId: 0 });
-    expect(leftTickedBox([b({ state: 'user', ticked: true })])?.state).toBe('user');
-    expect(leftTickedBox([b({ state: 'kept', ticked: true })])?.state).toBe('kept');
-    expect(leftTickedBox([b({ state: 'user', ticked: false }), b({ state: 'unticked' }), b({ state: 'gave-up', ticked: true })])).toBeUndefined();
+    expect(leftTickedBox([b({ state: 'person', ticked: true })])?.state).toBe('person');
+    expect(leftTickedBox([b({ state: 'reticked', ticked: true })])?.state).toBe('reticked');
+    expect(leftTickedBox([b({ state: 'person', ticked: false }), b({ state: 'unticked' }), b({ state: 'gave-up', ticked: true })])).toBeUndefined();
   });
 });
 
@@ -79,14 +79,14 @@ describe('dispatch', () => {
   });
 
   it('"Keep it ticked" goes to the frame that holds the box', async () => {
-    await send({ type: 'keep', frameId: 9, boxId: 2 }, fromFrame(5));
+    await send({ type: 'retick', frameId: 9, boxId: 2 }, fromFrame(5));
     expect(chrome.sent).toEqual([{ tabId: 5, frameId: 9, message: { type: 'retick', boxId: 2 } }]);
   });
 
   it('remembers a site where the person left a box ticked, and forgets it when asked', async () => {
-    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1, { state: 'user', ticked: true, label: 'Save my card' })] }, fromFrame(5));
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1, { state: 'person', ticked: true, label: 'Save my card' })] }, fromFrame(5));
     expect(chrome.storage.local.data.get('leftTicked')).toMatchObject({ version: 1, sites: { 'shop.example': { label: 'Save my card' } } });
-    await send({ type: 'kept-forget', site: 'shop.example' });
+    await send({ type: 'forget-left-ticked', site: 'shop.example' });
     expect(chrome.storage.local.data.get('leftTicked')).toEqual({ version: 1, sites: {} });
   });
 

@@ -75,7 +75,7 @@ describe('Ledger', () => {
     ledger.hold(a!, 'native', 'Save card');
     ledger.personChose(a!);
     await Promise.resolve();
-    expect(reports.at(-1)).toEqual({ id: 1, state: 'user' });
+    expect(reports.at(-1)).toEqual({ id: 1, state: 'person' });
     a!.remove();
     ledger.hold(b!, 'native', 'Save card');
     expect(b!.checked).toBe(true);
@@ -84,14 +84,14 @@ describe('Ledger', () => {
   it('keep ticks one box again; giveBack every box still unticked', () => {
     const { ledger, reports, els: [a, b, c] } = setup(3);
     for (const el of [a!, b!, c!]) ledger.hold(el, 'native', el === a ? 'A' : el === b ? 'B' : 'C');
-    ledger.keep(1);
+    ledger.retick(1);
     expect(a!.checked).toBe(true);
-    expect(reports.at(-1)).toEqual({ id: 1, state: 'kept' });
+    expect(reports.at(-1)).toEqual({ id: 1, state: 'reticked' });
     for (let i = 0; i <= MAX_FIGHTS; i++) { c!.checked = true; ledger.refight(ledger.boxOf(c!)!); }
     expect(reports.at(-1)).toEqual({ id: 3, state: 'gave-up' });
     reports.length = 0;
     ledger.giveBack();
     expect([a!.checked, b!.checked, c!.checked]).toEqual([true, true, true]);
-    expect(reports).toEqual([{ id: 2, state: 'kept' }]);
+    expect(reports).toEqual([{ id: 2, state: 'reticked' }]);
   });
 });

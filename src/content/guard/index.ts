@@ -57,8 +57,8 @@ export class Guard {
   }
 
   /** The person chose in the notice: tick it again and leave it be. */
-  keep(id: number): void {
-    this.safely(() => this.ledger.keep(id));
+  retick(id: number): void {
+    this.safely(() => this.ledger.retick(id));
   }
 
   /** Guard turned off for this site: give back every box we unticked, and stop acting. */

@@ -13,7 +13,7 @@ export const MAX_TRACKED = 50;
 export interface Box { id: number; el: Element; kind: ControlKind; label: string; state: BoxState; fights: number }
 
 export interface LedgerHooks {
-  /** A box changed state (unticked, kept, user, gave-up). */
+  /** A box changed state (unticked, reticked, person, gave-up). */
   report(box: Box): void;
   /** Errors are caught at every entry point and handed here, never thrown into the page. */
   error(err: unknown): void;
@@ -62,17 +62,17 @@ export class Ledger {
   /** A person clicked or keyed the control: if we hold it, it is theirs now. */
   personChose(el: Element): void {
     const box = this.byElement.get(el);
-    if (box && box.state !== 'user') {
-      box.state = 'user';
+    if (box && box.state !== 'person') {
+      box.state = 'person';
       queueMicrotask(() => this.hooks.report(box));
     }
   }
 
   /** The person chose in the notice: tick it again and leave it be. */
-  keep(id: number): void {
+  retick(id: number): void {
     const box = this.boxes.get(id);
-    if (!box || box.state === 'kept') return;
-    box.state = 'kept';
+    if (!box || box.state === 'reticked') return;
+    box.state = 'reticked';
     setTicked(box.el, box.kind, true);
     this.hooks.report(box);
   }
@@ -81,7 +81,7 @@ export class Ledger {
   giveBack(): void {
     for (const box of this.boxes.values()) {
       if (box.state !== 'unticked') continue;
-      box.state = 'kept';
+      box.state = 'reticked';
       safely(() => { if (box.el.isConnected) setTicked(box.el, box.kind, true); this.hooks.report(box); }, this.hooks.error);
     }
   }
