@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startFixtureServer } from '../fixtures/server.mjs';
-import { DIST, launch, ROOT } from './lib/browser.mjs';
-import { profileGrid } from './lib/profile.mjs';
+import { DIST, launch, ROOT } from '../test/support/browser.mjs';
+import { profileGrid } from '../test/support/profile.mjs';
+import { sleep } from '../test/support/sleep.mjs';
 import { markdownTable, max, median, min, percentile, textTable } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -24,7 +25,6 @@ const INSERTS = Number(process.env.BENCH_INSERTS ?? 300);
 const PROFILE = process.argv.includes('--profile');
 const started = Date.now();
 const load0 = os.loadavg()[0];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
 const problems = [];
 
