@@ -7,14 +7,15 @@
 //
 // Figures are reported, not asserted. Exits non-zero only when something is broken: the build fails,
 // the extension does not load or act, or a grid row checkbox ends differently because of the extension.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startFixtureServer } from '../fixtures/server.mjs';
-import { DIST, launch, ROOT } from './lib/browser.mjs';
-import { profileGrid } from './lib/profile.mjs';
+import { DIST, launch } from '../test/support/browser.mjs';
+import { profileGrid } from '../test/support/profile.mjs';
+import { sleep } from '../test/support/sleep.mjs';
+import { buildExtension } from './lib/build.mjs';
 import { markdownTable, max, median, min, percentile, textTable } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -24,15 +25,15 @@ const INSERTS = Number(process.env.BENCH_INSERTS ?? 300);
 const PROFILE = process.argv.includes('--profile');
 const started = Date.now();
 const load0 = os.loadavg()[0];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
 const problems = [];
 
 // 1. Build (the same vite build as `npm run build`).
-log('building: npx vite build');
-const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-if (built.status !== 0) {
-  console.error(`\nbench: the build failed (npx vite build exited ${built.status ?? built.signal}); nothing measured.`);
+log('building: vite build');
+try {
+  buildExtension();
+} catch (err) {
+  console.error(`\nbench: ${err.message}; nothing measured.`);
   process.exit(1);
 }
 

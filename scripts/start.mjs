@@ -11,10 +11,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { listCheckoutPages, startFixtureServer } from '../fixtures/server.mjs';
-import { launch, ROOT } from './lib/browser.mjs';
+import { launch, ROOT } from '../test/support/browser.mjs';
+import { CARDS, createJourney, SHOP } from '../test/support/journey.mjs';
+import { readOutcomes, visit } from '../test/support/outcomes.mjs';
 import { buildExtension } from './lib/build.mjs';
-import { CARDS, createJourney, SHOP } from './lib/journey.mjs';
-import { readOutcomes, visit } from './lib/outcomes.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
 const OUT = path.join(ROOT, 'out/screenshots');

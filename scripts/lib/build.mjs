@@ -1,8 +1,11 @@
-// Builds the extension into dist/ (the same `vite build` that `npm run build` runs).
+// Builds the extension into dist/ (the same `vite build` that `npm run build` runs), for the main job
+// and the benchmark.
 import { spawnSync } from 'node:child_process';
-import { ROOT } from './browser.mjs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export function buildExtension() {
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed (see above)');
+  if (r.status !== 0) throw new Error(`the build failed (vite build exited ${r.status ?? r.signal}; see above)`);
 }

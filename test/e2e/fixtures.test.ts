@@ -1,9 +1,9 @@
 // Walks every checkout fixture page with the extension loaded and compares each control's final state
 // with the state the page's own markup expects (data-expect). Any mismatch fails.
 import { describe, expect, it } from 'vitest';
-import { readOutcomes, visit } from '../../scripts/lib/outcomes.mjs';
+import { readOutcomes, visit } from '../support/outcomes.mjs';
 import { listCheckoutPages } from '../../fixtures/server.mjs';
-import { useEnv } from './support';
+import { useEnv } from '../support/env';
 
 const pages = (await listCheckoutPages()).filter((p) => !p.endsWith('-frame') && !p.startsWith('e2e-'));
 

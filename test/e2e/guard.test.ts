@@ -1,8 +1,9 @@
 // The checkout guard's behaviours, each on a page built to show it, with the built extension loaded.
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readOutcomes, visit } from '../../scripts/lib/outcomes.mjs';
-import { badgeText, clearStored, inWorker, noticeElements, openPopup, setStored, sleep, useEnv } from './support';
+import { readOutcomes, visit } from '../support/outcomes.mjs';
+import { badgeText, clearStored, inWorker, noticeElements, openPopup, setStored, useEnv } from '../support/env';
+import { sleep } from '../support/sleep.mjs';
 
 const MAX_FIGHTS = 3; // src/content/guard/ledger.ts
 

@@ -3,8 +3,8 @@
 // person (the popup's current step, the element the pointer rings).
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CARDS, createJourney, SHOP, WALLET } from '../../scripts/lib/journey.mjs';
-import { clearStored, openPopup, useEnv } from './support';
+import { CARDS, createJourney, SHOP, WALLET } from '../support/journey.mjs';
+import { clearStored, openPopup, useEnv } from '../support/env';
 
 describe('AliExpress / Alipay guide', () => {
   const env = useEnv();

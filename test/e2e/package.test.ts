@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST } from '../../scripts/lib/browser.mjs';
+import { DIST } from '../support/browser.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
 const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })

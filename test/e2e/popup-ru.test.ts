@@ -1,10 +1,11 @@
 // Russian, the seed's readers' language: the guide, the popup and the notice speak it when the
 // browser does (through _locales, like every text of Unbind's).
 import { describe, expect, it } from 'vitest';
-import { WALLET } from '../../scripts/lib/journey.mjs';
-import { visit } from '../../scripts/lib/outcomes.mjs';
-import { shadowElements } from '../../scripts/lib/shadow.mjs';
-import { noticeElements, openPopup, useEnv } from './support';
+import { noticeElements, openPopup, useEnv } from '../support/env';
+import { WALLET } from '../support/journey.mjs';
+import { visit } from '../support/outcomes.mjs';
+import { shadowElements } from '../support/shadow.mjs';
+import { sleep } from '../support/sleep.mjs';
 
 describe('in Russian', () => {
   const env = useEnv({ lang: 'ru' });
@@ -12,7 +13,7 @@ describe('in Russian', () => {
   it('the guide and the popup are in Russian', async () => {
     const page = await env.browser.newPage();
     await page.goto(`${WALLET}/`, { waitUntil: 'load' });
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     const popup = await openPopup(env, page);
     expect(await popup.$eval('#guide-heading', (h) => h.textContent)).toBe('Удалить сохранённые карты: AliExpress · Alipay');
     expect(await popup.$eval('[data-testid=guide-current] .step-title', (p) => p.textContent)).toContain('Откройте кошелёк Alipay');

@@ -1,5 +1,6 @@
 // Reads what each fixture page says it expects (data-expect) and what its controls are now, in every
 // frame, open shadow roots included, and closed ones the page exposes (window.__fixtureControls).
+import { sleep } from './sleep.mjs';
 
 /** Runs in the page: the [data-expect] controls of this frame and their state. */
 function readControls() {
@@ -39,5 +40,5 @@ export async function readOutcomes(page) {
 /** Loads a page and lets late boxes (timers, frames, re-renders) appear before reading. */
 export async function visit(page, url, { settleMs = 1200 } = {}) {
   await page.goto(url, { waitUntil: 'load' });
-  await new Promise((r) => setTimeout(r, settleMs));
+  await sleep(settleMs);
 }

@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the built extension loaded (the way a tester's "Load unpacked" does).
-// Shared by the e2e tests, the main job and the benchmark.
+// Shared by the e2e tests, the main job (scripts/start.mjs) and the benchmark (scripts/bench.mjs).
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST } from './browser.mjs';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from './sleep.mjs';
 
 /**
  * @param {import('puppeteer').Browser} browser  a browser with the extension loaded

@@ -3,9 +3,10 @@
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
-import { launch } from '../../scripts/lib/browser.mjs';
-import { shadowElements } from '../../scripts/lib/shadow.mjs';
-import { openPopup as openRealPopup } from '../../scripts/lib/popup.mjs';
+import { launch } from './browser.mjs';
+import { openPopup as openRealPopup } from './popup.mjs';
+import { shadowElements } from './shadow.mjs';
+import { sleep } from './sleep.mjs';
 
 export interface Env {
   browser: Browser;
@@ -30,8 +31,6 @@ export function useEnv(opts: { lang?: string } = {}): Env {
   afterAll(async () => { await close(); await env.server?.close(); });
   return env;
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs in the extension's service worker, with arguments (serialised as JSON). */
 export async function inWorker<T, A extends unknown[]>(env: Env, fn: (...args: A) => Promise<T> | T, ...args: A): Promise<T> {

@@ -1,4 +1,5 @@
 // Opens Unbind's real toolbar popup for the active tab, as a person clicking the icon would.
+import { sleep } from './sleep.mjs';
 
 /**
  * @param {{ browser: import('puppeteer').Browser, extensionId: string, worker: () => Promise<import('puppeteer').WebWorker> }} ext
@@ -17,7 +18,7 @@ export async function openPopup(ext, page) {
     } catch (err) {
       // The worker may still be starting, or a previous popup still closing.
       if (attempt >= 10) throw err;
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
     }
   }
   const target = await ext.browser.waitForTarget((t) => isPopup(t) && !before.has(t), { timeout: 10000 });

@@ -1,10 +1,11 @@
 // The AliExpress / Alipay journey, driven as a person would: shop with Unbind guarding checkout, then
 // remove the bound cards by following only what Unbind's popup and pointer say. Shared by the e2e test
-// and the main job.
+// and the main job (scripts/start.mjs).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openPopup } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
+import { sleep } from './sleep.mjs';
 
 export const SHOP = 'http://www.aliexpress.com';
 export const WALLET = 'http://www.alipay.com';
@@ -15,8 +16,6 @@ export const CARDS = [
   { holder: 'IVAN PETROV', number: '5555 5555 5555 4444', expiry: '08/29', cvv: '456' },
   { holder: 'IVAN PETROV', number: '4000 0566 5566 5556', expiry: '03/31', cvv: '789' },
 ];
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * @param {{ ext: { browser: import('puppeteer').Browser, extensionId: string, worker: () => Promise<any> },
