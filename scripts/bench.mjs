@@ -145,7 +145,7 @@ for (const side of sides) {
   paint[side.name] = await paintRun(side);
   const l = lat[side.name];
   log(`latency ${side.name.padEnd(7)}: ${l.changeEvents}/${l.inserted} change events, ${l.unticked}/${l.inserted} unticked, `
-    + `ticked in ${l.paint.tickedFrames}/${l.paint.frames} frames; e2e-paint ticked in ${paint[side.name].tickedFrames}/${paint[side.name].frames} frames`);
+    + `ticked in ${l.paint.tickedPaints}/${l.paint.paints} paints; e2e-paint ticked in ${paint[side.name].tickedPaints}/${paint[side.name].paints} paints`);
 }
 if (lat.with.unticked === 0) problems.push('the extension unticked none of the inserted save boxes on bench/latency.html');
 
@@ -182,7 +182,7 @@ const p50 = percentile(lw, 50), p95 = percentile(lw, 95);
 const domain = grid.with[0]?.domain === 'threadTicks' ? 'CPU' : 'wall';
 const nodes = grid.with[0]?.nodes ?? 0;
 const verdict = (ok) => (ok ? 'ok' : 'MISSED');
-const paintWith = lat.with.paint.tickedFrames + paint.with.tickedFrames;
+const paintWith = lat.with.paint.tickedPaints + paint.with.tickedPaints;
 
 const rows = [
   [`Unbind benchmark (Chromium ${version}, ${os.cpus().length} cores)`, 'with Unbind', 'without', 'target', 'result'],
@@ -198,21 +198,21 @@ const rows = [
   [`insert pre-ticked save box -> change event, p50 / p95 ms (${INSERTS} inserts)`, `${ms(p50)} / ${ms(p95)}`, 'n/a', 'p95 < 1 ms', verdict(p95 < 1)],
   ['insert -> change: first insertion (cold, regexes compile on first use) / slowest, ms', `${ms(lw[0])} / ${ms(max(lw))}`, 'n/a', '', ''],
   ['save boxes unticked (of inserted)', `${lat.with.unticked}/${lat.with.inserted}`, `${lat.without.unticked}/${lat.without.inserted}`, 'all', verdict(lat.with.unticked === lat.with.inserted)],
-  ['frames painted with a save box ticked: latency page', `${lat.with.paint.tickedFrames} of ${lat.with.paint.frames}`, `${lat.without.paint.tickedFrames} of ${lat.without.paint.frames}`, '0 with', verdict(lat.with.paint.tickedFrames === 0)],
-  ['frames painted with a save box ticked: e2e-paint page', `${paint.with.tickedFrames} of ${paint.with.frames}`, `${paint.without.tickedFrames} of ${paint.without.frames}`, '0 with', verdict(paint.with.tickedFrames === 0)],
+  ['paints with a save box ticked: latency page', `${lat.with.paint.tickedPaints} of ${lat.with.paint.paints}`, `${lat.without.paint.tickedPaints} of ${lat.without.paint.paints}`, '0 with', verdict(lat.with.paint.tickedPaints === 0)],
+  ['paints with a save box ticked: e2e-paint page', `${paint.with.tickedPaints} of ${paint.with.paints}`, `${paint.without.tickedPaints} of ${paint.without.paints}`, '0 with', verdict(paint.with.tickedPaints === 0)],
   ['content script dist/src/content/index.js, raw / gzip', `${kb(content.raw)} / ${kb(content.gz)}`, '', 'gzip <= 20 KB', verdict(content.gz <= 20 * 1024)],
   ['MAIN-world hook dist/src/content/shadow-hook.js, raw / gzip', `${hook.raw} B / ${hook.gz} B`, '', '', ''],
 ];
 
-if (paintWith === 0 && lat.without.paint.tickedFrames + paint.without.tickedFrames === 0) {
-  problems.push('the paint sampler saw no ticked frame even without the extension: the sampler is not working');
+if (paintWith === 0 && lat.without.paint.tickedPaints + paint.without.tickedPaints === 0) {
+  problems.push('the paint sampler saw no ticked paint even without the extension: the sampler is not working');
 }
 
 console.log(`\n${textTable(rows)}\n`);
 console.log(`grid: ${TICKS} ticks of ${INTERVAL} ms (insert 20 rows, remove 20, edit 30 cells, toggle 10 row boxes); `
   + `task time = Performance.getMetrics TaskDuration delta (${grid.with[0]?.domain}); runs alternated with/without.`);
 console.log('latency: performance.now() in a page that is not cross-origin isolated is coarsened to 0.1 ms, so latencies come in 0.1 ms steps.');
-console.log('A side whose task time per tick exceeds the tick interval falls behind and renders fewer frames per tick, so its ratio is, if anything, understated.');
+console.log('A side whose task time per tick exceeds the tick interval falls behind and paints fewer times per tick, so its ratio is, if anything, understated.');
 console.log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load0.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end\n`);
 console.log(markdownTable(rows));
 if (profile) console.log(`\n${profile}`);

@@ -36,7 +36,7 @@ export class Pointer {
   private selectors: string[] = [];
   /** The step the pointer belongs to: it goes when the step does. */
   step: string | null = null;
-  private frame = 0;
+  private paintHandle = 0;
 
   constructor(private readonly closeLabel: string) {
     const later = () => this.schedule();
@@ -64,9 +64,9 @@ export class Pointer {
 
   /** Follow the page: the target may move, or a better one appear (a menu opened, a dialog shown). */
   schedule(): void {
-    if (!this.host || this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    if (!this.host || this.paintHandle) return;
+    this.paintHandle = requestAnimationFrame(() => {
+      this.paintHandle = 0;
       if (!this.host) return;
       const target = firstVisible(this.selectors);
       if (target) this.place(target);

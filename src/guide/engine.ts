@@ -17,8 +17,8 @@ export interface PageReading {
   registered: boolean | null;
   /** Cards listed on this page when it is the card list (0 = "no card"); null elsewhere. */
   cards: number | null;
-  /** The page says a card was just kept (bound or saved). */
-  kept: boolean;
+  /** The page says the site has just bound (stored) a card. */
+  bound: boolean;
 }
 
 export const placeMatches = (place: Place, probe: PageProbe): boolean =>
@@ -41,7 +41,7 @@ export function readPage(guide: Guide, probe: PageProbe): PageReading {
     step: currentPlace(guide, probe)?.step.id ?? null,
     registered: any(guide.registeredMarkers) ? true : any(guide.unregisteredMarkers) ? false : null,
     cards: onList ? (probe.has(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
-    kept: guide.keptMarkers.some((p) => placeMatches(p, probe)),
+    bound: guide.boundMarkers.some((p) => placeMatches(p, probe)),
   };
 }
 
@@ -55,14 +55,14 @@ export interface Progress {
   cards: number | null;
   /** When the card list was last seen empty (the guide's end), or null. */
   finishedAt: number | null;
-  /** When a page last said a card was kept, or null. */
-  keptAt: number | null;
+  /** When a page last said a card was bound, or null. */
+  boundAt: number | null;
   /** The scheme the site was seen on, to open its pages the same way. */
   scheme: 'https:' | 'http:';
 }
 
 export const NEW_PROGRESS: Readonly<Progress> = Object.freeze({
-  step: null, reached: [], registered: null, cards: null, finishedAt: null, keptAt: null, scheme: 'https:',
+  step: null, reached: [], registered: null, cards: null, finishedAt: null, boundAt: null, scheme: 'https:',
 });
 
 export function advance(prev: Progress, reading: PageReading, scheme: Progress['scheme'], now: number): Progress {
@@ -77,7 +77,7 @@ export function advance(prev: Progress, reading: PageReading, scheme: Progress['
     next.finishedAt = reading.cards === 0 ? (prev.finishedAt ?? now) : null;
     if (reading.cards > 0) next.registered = true;
   }
-  if (reading.kept) { next.keptAt = now; next.finishedAt = null; }
+  if (reading.bound) { next.boundAt = now; next.finishedAt = null; }
   return next;
 }
 

@@ -45,7 +45,7 @@ export const Guide = z.object({
   /** The final check: a page where the card list is, with what a card row and "no card" look like. */
   cardList: z.object({ place: Place, card: z.string(), empty: z.string() }),
   /** A page that says a card was just bound or saved (e.g. a payment confirmation). */
-  keptMarkers: z.array(Place),
+  boundMarkers: z.array(Place),
   /** The site's checkout rule: save boxes the generic detection must always treat as such. */
   checkout: z.object({ hosts: z.array(z.string()), saveBoxes: z.array(z.string()) }),
 });

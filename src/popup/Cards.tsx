@@ -10,7 +10,7 @@ import { formatDate } from './Guide';
 import { t } from '../shared/i18n';
 
 export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; progress: GuideProgress['byGuide']; leftTicked: LeftTicked['sites'] }) {
-  const seen = guides.filter((g) => progress[g.id] && (progress[g.id]!.cards !== null || progress[g.id]!.keptAt !== null));
+  const seen = guides.filter((g) => progress[g.id] && (progress[g.id]!.cards !== null || progress[g.id]!.boundAt !== null));
   const others = Object.entries(leftTicked).filter(([site]) => !guides.some((g) => g.hosts.some((h) => hostMatches(site, h))));
   return (
     <section aria-labelledby="cards-heading" data-testid="cards">
@@ -44,7 +44,7 @@ export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; 
                 <span>
                   <strong>{g.name}</strong>{' · '}
                   <span data-testid="cards-state">
-                    {p.cards === 0 ? t('cardsNoneLeft') : p.cards !== null ? t('cardsCount', String(p.cards)) : t('cardsKeptAt', formatDate(p.keptAt!))}
+                    {p.cards === 0 ? t('cardsNoneLeft') : p.cards !== null ? t('cardsCount', String(p.cards)) : t('cardsBoundAt', formatDate(p.boundAt!))}
                   </span>
                 </span>
                 <button type="button" onClick={() => void browser.tabs.create({ url: siteUrl(g.manage, p.scheme) })}>{t('cardsManage')}</button>

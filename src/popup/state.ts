@@ -15,7 +15,7 @@ export interface PopupState {
   /** The tab's record; null when the tab has none (a browser page, or nothing reported yet). */
   tab: TabRecord | null;
   settings: Settings;
-  /** The stored settings were damaged (now, or repaired earlier with the original kept aside). */
+  /** The stored settings were damaged (now, or repaired earlier with the original set aside). */
   settingsProblem: boolean;
   progress: GuideProgress['byGuide'];
   leftTicked: LeftTicked['sites'];

@@ -24,7 +24,7 @@ export const PageReading = z.object({
   step: z.nullable(z.string().check(z.maxLength(40))),
   registered: z.nullable(z.boolean()),
   cards: z.nullable(z.number().check(z.int(), z.nonnegative())),
-  kept: z.boolean(),
+  bound: z.boolean(),
 });
 
 /** Content script or popup -> background. */

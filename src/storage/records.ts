@@ -56,7 +56,7 @@ const ProgressSchema: z.ZodMiniType<Progress> = z.object({
   registered: z.nullable(z.boolean()),
   cards: z.nullable(z.number().check(z.int(), z.nonnegative())),
   finishedAt: Stamp,
-  keptAt: Stamp,
+  boundAt: Stamp,
   scheme: z.enum(['https:', 'http:']),
 });
 

@@ -23,7 +23,7 @@ export interface Loaded<T> {
   problem?: string;
 }
 
-/** Where the unreadable original of a record is kept aside, never silently lost. */
+/** Where the unreadable original of a record is set aside, never silently lost. */
 export const unreadableKey = (key: string) => `${key}.unreadable`;
 
 /** The record's value from a raw stored value: valid, repaired or initial, never a throw. */
@@ -51,7 +51,7 @@ export async function read<T extends { version: number }>(rec: StoredRecord<T>):
   return loaded;
 }
 
-/** True when a damaged value of this record was repaired and its original is kept aside. */
+/** True when a damaged value of this record was repaired and its original is set aside. */
 export async function hasUnreadable(rec: StoredRecord<{ version: number }>): Promise<boolean> {
   const key = unreadableKey(rec.key);
   return (await area(rec.area).get(key))[key] !== undefined;

@@ -33,7 +33,7 @@ export function remove(rec: StoredRecord<{ version: number }>): Promise<void> {
   return inTurn(queueKey(rec), () => chrome.storage[rec.area].remove(rec.key));
 }
 
-/** A damaged value is repaired in storage, its original kept aside under `<key>.unreadable`. */
+/** A damaged value is repaired in storage, its original set aside under `<key>.unreadable`. */
 export function repairStored(rec: StoredRecord<{ version: number }>): Promise<string | undefined> {
   return inTurn(queueKey(rec), async () => {
     const raw = (await chrome.storage[rec.area].get(rec.key))[rec.key];

@@ -19,10 +19,10 @@ describe('checkout guard', () => {
 
   it('never paints a save box ticked: initial HTML, timer inserts, re-renders, late shadow root', async () => {
     await visit(page, env.checkout('e2e-paint'), { settleMs: 1600 });
-    const paint = await page.evaluate(() => (window as unknown as { __paint: { frames: number; tickedFrames: number; boxesSeen: number } }).__paint);
+    const paint = await page.evaluate(() => (window as unknown as { __paint: { paints: number; tickedPaints: number; boxesSeen: number } }).__paint);
     expect(paint.boxesSeen).toBeGreaterThanOrEqual(10); // 1 initial + 8 by timer + 1 in a late shadow root
-    expect(paint.frames).toBeGreaterThan(30);
-    expect(paint.tickedFrames).toBe(0);
+    expect(paint.paints).toBeGreaterThan(30);
+    expect(paint.tickedPaints).toBe(0);
     expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);
   });
 
@@ -177,7 +177,7 @@ describe('checkout guard', () => {
     });
   }
 
-  it('corrupt stored settings: the guard still works, the popup says so, the original is kept aside', async () => {
+  it('corrupt stored settings: the guard still works, the popup says so, the original is set aside', async () => {
     await setStored(env, { settings: { version: 'x', guardEnabled: 'yes', allowList: 42 } });
     await sleep(300);
     await visit(page, env.checkout('e2e-simple'));

@@ -1,5 +1,5 @@
 // CPU profile of one grid workload with the extension loaded: where the content script spends time.
-// The profile covers the whole renderer isolate (page and extension worlds); frames whose script URL is
+// The profile covers the whole renderer isolate (page and extension worlds); stack entries whose script URL is
 // chrome-extension://... are the extension's. Names are minified, so each entry shows a bit of the code.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -65,10 +65,10 @@ function summarise(profile) {
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
   return [
     `CPU profile of one grid workload with Unbind (100 µs sampling): main thread busy ${busy.toFixed(0)} ms, `
-      + `of which under extension frames ${ext.toFixed(0)} ms (${((100 * ext) / busy).toFixed(1)}%)`,
+      + `of which under extension stack entries ${ext.toFixed(0)} ms (${((100 * ext) / busy).toFixed(1)}%)`,
     'extension functions by self time:', top(self, 15),
     'extension functions by inclusive time:', top(incl, 12),
-    'non-extension frames (DOM/native/builtins) called by the extension, by self time'
+    'non-extension stack entries (DOM/native/builtins) called by the extension, by self time'
       + ' (calls into chrome.* bindings may carry another binding\'s name):', top(nativeUnder, 12),
   ].join('\n');
 }

@@ -34,7 +34,7 @@ describe('merging reports', () => {
     expect(badgeText({ ...rec, boxes: [] })).toBe('');
   });
 
-  it('a box is left ticked when the person ticked it or kept it, and it is ticked now', () => {
+  it('a box is left ticked when the person ticked it or had it re-ticked, and it is ticked now', () => {
     const b = (over: Partial<BoxReport>): TabBox => ({ ...box(1, over), frameId: 0 });
     expect(leftTickedBox([b({ state: 'person', ticked: true })])?.state).toBe('person');
     expect(leftTickedBox([b({ state: 'reticked', ticked: true })])?.state).toBe('reticked');
@@ -102,7 +102,7 @@ describe('dispatch', () => {
   });
 
   it('guide progress moves with what the pages read, for known guides only, and starts over', async () => {
-    const reading = { step: 'cards', registered: true, cards: 2, kept: false };
+    const reading = { step: 'cards', registered: true, cards: 2, bound: false };
     await send({ type: 'guide', guide: 'aliexpress', reading, scheme: 'https:' }, fromFrame(3));
     await send({ type: 'guide', guide: 'nosuchguide', reading, scheme: 'https:' }, fromFrame(3));
     await send({ type: 'guide', guide: 'aliexpress', reading, scheme: 'https:' }); // not from a tab

@@ -16,7 +16,7 @@ function probe(host: string, matches: string[] | Record<string, number> = []): P
 }
 
 const progress = (p: Partial<Progress> = {}): Progress => ({ ...NEW_PROGRESS, reached: [], ...p });
-const reading = (r: Partial<PageReading> = {}): PageReading => ({ step: null, registered: null, cards: null, kept: false, ...r });
+const reading = (r: Partial<PageReading> = {}): PageReading => ({ step: null, registered: null, cards: null, bound: false, ...r });
 
 // A shop and a wallet; joining the wallet is the branch for people who have none.
 const demo = Guide.parse({
@@ -37,7 +37,7 @@ const demo = Guide.parse({
     { id: 'done', places: [{ host: 'wallet.test', markers: ['#cards', '#empty'] }] },
   ],
   cardList: { place: { host: 'wallet.test', markers: ['#cards'] }, card: '.card', empty: '#empty' },
-  keptMarkers: [{ host: 'shop.test', markers: ['#kept'] }],
+  boundMarkers: [{ host: 'shop.test', markers: ['#bound'] }],
   checkout: { hosts: ['shop.test'], saveBoxes: ['#save'] },
 });
 const [start, join, cards, done] = demo.steps as [Guide['steps'][number], Guide['steps'][number], Guide['steps'][number], Guide['steps'][number]];
@@ -114,15 +114,15 @@ describe('readPage', () => {
     expect(readPage(demo, probe('shop.test', { '#cards': 1, '.card': 3 })).cards).toBeNull();
   });
 
-  it('kept: only where a kept place matches (its host and markers)', () => {
-    expect(readPage(demo, probe('www.shop.test', ['#kept'])).kept).toBe(true);
-    expect(readPage(demo, probe('wallet.test', ['#kept'])).kept).toBe(false);
-    expect(readPage(demo, probe('shop.test', ['#home'])).kept).toBe(false);
+  it('bound: only where a bound place matches (its host and markers)', () => {
+    expect(readPage(demo, probe('www.shop.test', ['#bound'])).bound).toBe(true);
+    expect(readPage(demo, probe('wallet.test', ['#bound'])).bound).toBe(false);
+    expect(readPage(demo, probe('shop.test', ['#home'])).bound).toBe(false);
   });
 
   it('reads a whole page at once', () => {
     expect(readPage(demo, probe('wallet.test', { '#cards': 1, '.card': 2, '#member-menu': 1 })))
-      .toEqual({ step: 'cards', registered: true, cards: 2, kept: false });
+      .toEqual({ step: 'cards', registered: true, cards: 2, bound: false });
   });
 });
 
@@ -174,19 +174,19 @@ describe('advance', () => {
     expect(advance(back, reading({ cards: 0 }), 'https:', 500).finishedAt).toBe(500);
   });
 
-  it('a page that says a card was kept sets keptAt and clears finishedAt', () => {
-    const finished = progress({ cards: 0, finishedAt: 100, keptAt: 50 });
-    const kept = advance(finished, reading({ kept: true }), 'https:', 200);
-    expect(kept.keptAt).toBe(200);
-    expect(kept.finishedAt).toBeNull();
-    expect(kept.cards).toBe(0); // the list was not seen again: its last count stays
-    expect(advance(kept, reading(), 'https:', 300).keptAt).toBe(200);
+  it('a page that says a card was bound sets boundAt and clears finishedAt', () => {
+    const finished = progress({ cards: 0, finishedAt: 100, boundAt: 50 });
+    const bound = advance(finished, reading({ bound: true }), 'https:', 200);
+    expect(bound.boundAt).toBe(200);
+    expect(bound.finishedAt).toBeNull();
+    expect(bound.cards).toBe(0); // the list was not seen again: its last count stays
+    expect(advance(bound, reading(), 'https:', 300).boundAt).toBe(200);
   });
 
   it('leaves the previous progress as it was', () => {
-    const prev = progress({ step: 'start', reached: ['start'], registered: false, cards: 2, finishedAt: null, keptAt: 10 });
+    const prev = progress({ step: 'start', reached: ['start'], registered: false, cards: 2, finishedAt: null, boundAt: 10 });
     const copy = structuredClone(prev);
-    const next = advance(prev, reading({ step: 'cards', registered: true, cards: 0, kept: true }), 'http:', 99);
+    const next = advance(prev, reading({ step: 'cards', registered: true, cards: 0, bound: true }), 'http:', 99);
     expect(prev).toEqual(copy);
     expect(next.reached).not.toBe(prev.reached);
     expect(next.reached).toEqual(['start', 'cards']);
@@ -244,7 +244,7 @@ describe('the shipped AliExpress guide', () => {
   // The pages of the journey as the fixture sites draw them (fixtures/sites/ali/PAGES.md).
   const journey: [string, PageProbe, Partial<PageReading>][] = [
     ['shop home, wallet not registered', probe('www.aliexpress.com', ['#account-menu']), { step: null }],
-    ['card bound at payment', probe('www.aliexpress.com', ['#account-menu', '#card-bound-notice']), { step: null, kept: true }],
+    ['card bound at payment', probe('www.aliexpress.com', ['#account-menu', '#card-bound-notice']), { step: null, bound: true }],
     ['wallet landing', page('wallet-landing'), { step: 'openwallet' }],
     ['sign-in for Alipay', page('login', ['#login-for-alipay'], 'login.aliexpress.com'), { step: 'signin' }],
     ['registration: e-mail', page('wallet-register-email'), { step: 'email', registered: false }],
@@ -279,7 +279,7 @@ describe('the shipped AliExpress guide', () => {
     for (const [i, [, probeOf]] of journey.entries()) p = advance(p, readPage(ali, probeOf), 'http:', 1000 + i);
     expect(p).toEqual({
       step: 'done', reached: ids, registered: true, cards: 0,
-      finishedAt: 1000 + journey.length - 1, keptAt: 1001, scheme: 'http:',
+      finishedAt: 1000 + journey.length - 1, boundAt: 1001, scheme: 'http:',
     });
     expect(statuses(ali, p)).toEqual(ids.map(() => 'done'));
   });

@@ -40,7 +40,7 @@ describe('guides', () => {
       });
 
       it('uses selectors that parse', () => {
-        const places = [...g.steps.flatMap((s) => s.places), g.cardList.place, ...g.keptMarkers];
+        const places = [...g.steps.flatMap((s) => s.places), g.cardList.place, ...g.boundMarkers];
         const selectors = [...places.flatMap((p) => [...p.markers, ...(p.point ?? [])]), g.cardList.card, g.cardList.empty,
           ...g.registeredMarkers, ...g.unregisteredMarkers, ...g.checkout.saveBoxes];
         for (const s of selectors) expect(() => document.querySelector(s), s).not.toThrow();

@@ -14,7 +14,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-const progress = { step: 'cards', reached: ['cards'], registered: true, cards: 2, finishedAt: null, keptAt: null, scheme: 'https:' as const };
+const progress = { step: 'cards', reached: ['cards'], registered: true, cards: 2, finishedAt: null, boundAt: null, scheme: 'https:' as const };
 
 describe('reading a record', () => {
   it('gives the initial value when nothing is stored, and a stored valid value as it is', async () => {
