@@ -7,9 +7,14 @@ import { dataAlias, guideMatches } from './scripts/data.ts';
 // The guide script runs only on the sites the guides cover: its matches come from the guide data.
 const withGuides = {
   ...manifest,
-  content_scripts: [...manifest.content_scripts, {
-    matches: guideMatches(), js: ['src/content/guide.ts'], run_at: 'document_idle' as const,
-  }],
+  content_scripts: [
+    ...manifest.content_scripts,
+    {
+      matches: guideMatches(),
+      js: ['src/content/guide.ts'],
+      run_at: 'document_idle' as const,
+    },
+  ],
 };
 
 export default defineConfig({
@@ -17,7 +22,10 @@ export default defineConfig({
     preact(),
     // Content scripts as single classic scripts: they run at document_start, before the page's first
     // script and first paint, and need no web_accessible_resources.
-    crx({ manifest: withGuides as ManifestV3Export, contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/shadow-hook.ts', 'src/content/guide.ts'] } }),
+    crx({
+      manifest: withGuides as ManifestV3Export,
+      contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/shadow-hook.ts', 'src/content/guide.ts'] },
+    }),
   ],
   resolve: { alias: dataAlias() },
   // No module-preload polyfill: it would be the only fetch() in the package (of our own files, but

@@ -48,14 +48,21 @@ if (!headless) {
     unticked += off.length;
     leftAlone += outcomes.filter((o) => o.kind !== 'save').length;
     failed += bad.length ? 1 : 0;
-    console.log(`${bad.length ? '✗' : '✓'} ${name.padEnd(34)} unticked ${off.length}, left alone ${outcomes.length - off.length}` +
-      (off.length ? `  ← ${off.map((o) => `“${o.name.slice(0, 50)}”`).join(', ')}` : ''));
+    console.log(
+      `${bad.length ? '✗' : '✓'} ${name.padEnd(34)} unticked ${off.length}, left alone ${outcomes.length - off.length}` +
+        (off.length ? `  ← ${off.map((o) => `“${o.name.slice(0, 50)}”`).join(', ')}` : ''),
+    );
     for (const o of bad) console.log(`    expected ${o.expect} but is ${o.on ? 'on' : 'off'}: ${o.kind} “${o.name}” (${o.frame})`);
   }
-  console.log(`\n${pages.length} checkout pages: ${pages.length - failed} as expected, ${failed} not. ` +
-    `${unticked} save-card boxes unticked, ${leftAlone} other controls left as they were.\n`);
+  console.log(
+    `\n${pages.length} checkout pages: ${pages.length - failed} as expected, ${failed} not. ` +
+      `${unticked} save-card boxes unticked, ${leftAlone} other controls left as they were.\n`,
+  );
 
-  const journeyOk = await walkJourney(b, page).catch((err) => { console.log(`✗ journey: ${err.message}`); return false; });
+  const journeyOk = await walkJourney(b, page).catch((err) => {
+    console.log(`✗ journey: ${err.message}`);
+    return false;
+  });
   await b.close();
   await server.close();
   console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/ and journey/)`);
@@ -64,12 +71,18 @@ if (!headless) {
 
 /** The AliExpress / Alipay journey, step by step, each checked. */
 async function walkJourney(ext, page) {
-  const check = (ok, what) => { console.log(`${ok ? '✓' : '✗'} ${what}`); if (!ok) throw new Error(what); };
+  const check = (ok, what) => {
+    console.log(`${ok ? '✓' : '✗'} ${what}`);
+    if (!ok) throw new Error(what);
+  };
   const journey = createJourney({ ext, page, shots: path.join(OUT, 'journey') });
   console.log('AliExpress / Alipay journey (fixture sites under their real host names):');
   await journey.signInToShop();
   const first = await journey.purchase({ card: CARDS[0], tickAgain: false, label: 'purchase-1' });
-  check(first.untickedByUnbind && (await journey.state()).cards.length === 0, 'purchase 1: Unbind unticked "Save card details and bind this card to Alipay"; no card bound');
+  check(
+    first.untickedByUnbind && (await journey.state()).cards.length === 0,
+    'purchase 1: Unbind unticked "Save card details and bind this card to Alipay"; no card bound',
+  );
   for (const n of [2, 3]) {
     const p = await journey.purchase({ card: CARDS[n - 1], tickAgain: true, label: `purchase-${n}` });
     check(p.untickedByUnbind && p.saveTicked, `purchase ${n}: Unbind unticked the box, the shopper ticked it again on purpose`);
@@ -79,6 +92,9 @@ async function walkJourney(ext, page) {
   console.log(`  guide steps met: ${met.join(' → ')}`);
   const end = await journey.state();
   check(end.registered === true, 'the wallet was registered by following the guide');
-  check(met.at(-1) === 'finished' && end.cards.length === 0, 'both cards removed; the list says "Oops, You Have no Card in Alipay" and the popup says so');
+  check(
+    met.at(-1) === 'finished' && end.cards.length === 0,
+    'both cards removed; the list says "Oops, You Have no Card in Alipay" and the popup says so',
+  );
   return true;
 }

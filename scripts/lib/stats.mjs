@@ -21,7 +21,14 @@ export const max = (xs) => Math.max(...xs);
 /** Fixed-width plain-text table: rows of string cells, first row is the header. */
 export function textTable(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => String(c ?? '').padEnd(widths[i])).join('   ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => String(c ?? '').padEnd(widths[i]))
+        .join('   ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The same rows as a Markdown table. */

@@ -12,9 +12,15 @@ export const leftTickedBox = (changed: readonly TabBox[]): TabBox | undefined =>
 export async function noteLeftTicked(site: string, changed: readonly TabBox[]): Promise<void> {
   const box = leftTickedBox(changed);
   if (!box || !site) return;
-  await update(leftTicked, (l) => { l.sites[site] = { at: Date.now(), label: box.label }; });
+  await update(leftTicked, (l) => {
+    l.sites[site] = { at: Date.now(), label: box.label };
+  });
 }
 
 export const cardInventoryHandlers = {
-  'forget-left-ticked': (msg) => update(leftTicked, (l) => { if (!(msg.site in l.sites)) return false; delete l.sites[msg.site]; }),
+  'forget-left-ticked': (msg) =>
+    update(leftTicked, (l) => {
+      if (!(msg.site in l.sites)) return false;
+      delete l.sites[msg.site];
+    }),
 } satisfies Partial<Handlers>;

@@ -15,8 +15,9 @@ export const guideProgressHandlers = {
       p.byGuide[msg.guide] = advance(p.byGuide[msg.guide] ?? NEW_PROGRESS, msg.reading, msg.scheme, Date.now());
     });
   }),
-  'guide-restart': (msg) => update(guideProgress, (p) => {
-    if (!(msg.guide in p.byGuide)) return false;
-    delete p.byGuide[msg.guide];
-  }),
+  'guide-restart': (msg) =>
+    update(guideProgress, (p) => {
+      if (!(msg.guide in p.byGuide)) return false;
+      delete p.byGuide[msg.guide];
+    }),
 } satisfies Partial<Handlers>;

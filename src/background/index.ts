@@ -7,7 +7,8 @@ import { repairLocal } from './settings';
 import { forgetTab } from './tab-boxes';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) =>
-  dispatch(handlers, raw, sender, browser.runtime.id));
+  dispatch(handlers, raw, sender, browser.runtime.id),
+);
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 

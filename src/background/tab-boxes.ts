@@ -8,7 +8,11 @@ import { fromTab, type Handlers } from './dispatch';
 import { noteLeftTicked } from './card-inventory';
 
 /** The tab's boxes after a report from one frame: a box reported again replaces its old entry. */
-export function mergeReports(boxes: readonly TabBox[], reports: readonly BoxReport[], frameId: number): { boxes: TabBox[]; changed: TabBox[] } {
+export function mergeReports(
+  boxes: readonly TabBox[],
+  reports: readonly BoxReport[],
+  frameId: number,
+): { boxes: TabBox[]; changed: TabBox[] } {
   const changed = reports.map((b): TabBox => ({ ...b, frameId }));
   const same = (a: TabBox, b: TabBox) => a.frameId === b.frameId && a.boxId === b.boxId;
   return { boxes: [...boxes.filter((b) => !changed.some((c) => same(b, c))), ...changed], changed };
@@ -42,7 +46,7 @@ export const tabBoxHandlers = {
     await noteLeftTicked(msg.site, changed);
   }),
   retick: fromTab<'retick'>((msg, tabId) => {
-    void chrome.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});
+    return chrome.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});
   }),
 } satisfies Partial<Handlers>;
 

@@ -8,14 +8,19 @@ import { parseMessage, toBackground, ToContent, type PointAnswer } from '../shar
 import { Pointer } from './pointer';
 import { t } from '../shared/i18n';
 
-
 function start(): void {
   if (window !== window.top) return;
   const host = location.hostname;
   const guide = guides.find((g) => g.hosts.some((h) => hostMatches(host, h)));
   if (!guide) return;
 
-  const query = (fn: () => number) => { try { return fn(); } catch { return 0; } };
+  const query = (fn: () => number) => {
+    try {
+      return fn();
+    } catch {
+      return 0;
+    }
+  };
   const probe: PageProbe = {
     host,
     has: (s) => query(() => (document.querySelector(s) ? 1 : 0)) > 0,
@@ -30,15 +35,25 @@ function start(): void {
     timer = 0;
     const reading = readPage(guide, probe);
     const key = JSON.stringify(reading);
-    if (key === last) { pointer.schedule(); return; }
+    if (key === last) {
+      pointer.schedule();
+      return;
+    }
     last = key;
     if (pointer.step && pointer.step !== reading.step) pointer.remove();
     void toBackground({ type: 'guide', guide: guide.id, reading, scheme });
     pointer.schedule();
   };
-  const soon = () => { if (!timer) timer = window.setTimeout(check, 80); };
+  const soon = () => {
+    if (!timer) timer = window.setTimeout(check, 80);
+  };
 
-  new MutationObserver(soon).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['open', 'class', 'hidden'] });
+  new MutationObserver(soon).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['open', 'class', 'hidden'],
+  });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check, { once: true });
   else check();
 
@@ -56,4 +71,8 @@ function start(): void {
   });
 }
 
-try { start(); } catch (err) { console.error('[Unbind]', err); }
+try {
+  start();
+} catch (err) {
+  console.error('[Unbind]', err);
+}

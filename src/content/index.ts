@@ -19,7 +19,11 @@ const isTop = window === window.top;
 function topSite(): string {
   const ancestors = location.ancestorOrigins;
   const origin = !isTop && ancestors?.length ? ancestors[ancestors.length - 1]! : location.origin;
-  try { return siteOf(new URL(origin).hostname); } catch { return ''; }
+  try {
+    return siteOf(new URL(origin).hostname);
+  } catch {
+    return '';
+  }
 }
 
 function shadowRootOf(el: Element): ShadowRoot | null {
@@ -44,16 +48,23 @@ function start(): void {
   };
   const report = (box: Box) => {
     queued.add(box);
-    if (settings && !flushing) { flushing = true; setTimeout(flush, 0); }
+    if (settings && !flushing) {
+      flushing = true;
+      setTimeout(flush, 0);
+    }
   };
 
   const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
   guard.watch(document);
   document.addEventListener('DOMContentLoaded', () => guard.rescan(), { once: true });
-  window.addEventListener(SHADOW_EVENT, (e) => {
-    const root = e.target instanceof Element ? shadowRootOf(e.target) : null;
-    if (root) guard.watch(root);
-  }, true);
+  window.addEventListener(
+    SHADOW_EVENT,
+    (e) => {
+      const root = e.target instanceof Element ? shadowRootOf(e.target) : null;
+      if (root) guard.watch(root);
+    },
+    true,
+  );
 
   if (isTop) void toBackground({ type: 'page', site });
 
@@ -62,17 +73,28 @@ function start(): void {
     const wasOff = settings ? guardOffFor(settings, site) : false;
     if (off && !wasOff) guard.standDown(); // reported only if settings were already known
     settings = next;
-    if (off) { queued.clear(); return; }
+    if (off) {
+      queued.clear();
+      return;
+    }
     if (wasOff) guard.resume();
     flush();
   };
-  read(settingsRecord).then((l) => apply(l.value), (err) => { logError(err); apply(settingsRecord.initial()); });
+  read(settingsRecord).then(
+    (l) => apply(l.value),
+    (err) => {
+      logError(err);
+      apply(settingsRecord.initial());
+    },
+  );
   watch(settingsRecord, (l) => apply(l.value));
 
-  const notice = isTop ? new Notice({
-    retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
-    allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
-  }) : null;
+  const notice = isTop
+    ? new Notice({
+        retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
+        allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
+      })
+    : null;
 
   chrome.runtime.onMessage.addListener((raw: unknown) => {
     const msg = parseMessage(ToContent, raw, 'content script');
@@ -80,8 +102,14 @@ function start(): void {
     try {
       if (msg.type === 'retick') guard.retick(msg.boxId);
       else if (msg.type === 'notice') notice?.show(msg.boxes);
-    } catch (err) { logError(err); }
+    } catch (err) {
+      logError(err);
+    }
   });
 }
 
-try { start(); } catch (err) { logError(err); }
+try {
+  start();
+} catch (err) {
+  logError(err);
+}

@@ -15,14 +15,19 @@ const CSS = `
 @media (prefers-reduced-motion: reduce) { .ring { animation: none; } }
 `;
 
-const visible = (el: Element) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+const visible = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
 
 /** The first selector, in order, that matches a visible element. */
 export function firstVisible(selectors: string[], root: ParentNode = document): Element | null {
   for (const s of selectors) {
     try {
       for (const el of root.querySelectorAll(s)) if (visible(el)) return el;
-    } catch { /* a bad selector in data: skip it */ }
+    } catch {
+      /* a bad selector in data: skip it */
+    }
   }
   return null;
 }
@@ -40,7 +45,8 @@ export class Pointer {
 
   constructor(private readonly closeLabel: string) {
     const later = () => this.schedule();
-    for (const type of ['scroll', 'resize', 'mouseover', 'focusin', 'click']) addEventListener(type, later, { capture: true, passive: true });
+    for (const type of ['scroll', 'resize', 'mouseover', 'focusin', 'click'])
+      addEventListener(type, later, { capture: true, passive: true });
   }
 
   show(step: string, selectors: string[], label: string): boolean {
@@ -70,7 +76,10 @@ export class Pointer {
       if (!this.host) return;
       const target = firstVisible(this.selectors);
       if (target) this.place(target);
-      else { this.ring.style.display = 'none'; this.tip.style.display = 'none'; }
+      else {
+        this.ring.style.display = 'none';
+        this.tip.style.display = 'none';
+      }
     });
   }
 
@@ -94,7 +103,9 @@ export class Pointer {
     this.tip.append(this.text, close);
     root.append(style, this.ring, this.tip);
     document.documentElement.append(this.host);
-    this.host.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.remove(); });
+    this.host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.remove();
+    });
   }
 
   private place(target: Element): void {
@@ -107,8 +118,18 @@ export class Pointer {
     this.target = target;
     const r = target.getBoundingClientRect();
     const pad = 4;
-    Object.assign(this.ring.style, { display: 'block', left: `${r.left - pad}px`, top: `${r.top - pad}px`, width: `${r.width + 2 * pad}px`, height: `${r.height + 2 * pad}px` });
+    Object.assign(this.ring.style, {
+      display: 'block',
+      left: `${r.left - pad}px`,
+      top: `${r.top - pad}px`,
+      width: `${r.width + 2 * pad}px`,
+      height: `${r.height + 2 * pad}px`,
+    });
     const below = r.bottom + 10 + 40 < innerHeight;
-    Object.assign(this.tip.style, { display: 'flex', left: `${Math.max(8, Math.min(r.left, innerWidth - 310))}px`, top: below ? `${r.bottom + 10}px` : `${Math.max(8, r.top - 48)}px` });
+    Object.assign(this.tip.style, {
+      display: 'flex',
+      left: `${Math.max(8, Math.min(r.left, innerWidth - 310))}px`,
+      top: below ? `${r.bottom + 10}px` : `${Math.max(8, r.top - 48)}px`,
+    });
   }
 }

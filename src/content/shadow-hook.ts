@@ -13,7 +13,10 @@ import { SHADOW_EVENT } from './shadow-event';
     const root = original.call(this, init);
     // Hosts built before insertion are announced once they are in the document.
     if (this.isConnected) announce(this);
-    else queueMicrotask(() => { if (this.isConnected) announce(this); });
+    else
+      queueMicrotask(() => {
+        if (this.isConnected) announce(this);
+      });
     return root;
   };
 })();

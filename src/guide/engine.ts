@@ -62,7 +62,13 @@ export interface Progress {
 }
 
 export const NEW_PROGRESS: Readonly<Progress> = Object.freeze({
-  step: null, reached: [], registered: null, cards: null, finishedAt: null, boundAt: null, scheme: 'https:',
+  step: null,
+  reached: [],
+  registered: null,
+  cards: null,
+  finishedAt: null,
+  boundAt: null,
+  scheme: 'https:',
 });
 
 export function advance(prev: Progress, reading: PageReading, scheme: Progress['scheme'], now: number): Progress {
@@ -77,7 +83,10 @@ export function advance(prev: Progress, reading: PageReading, scheme: Progress['
     next.finishedAt = reading.cards === 0 ? (prev.finishedAt ?? now) : null;
     if (reading.cards > 0) next.registered = true;
   }
-  if (reading.bound) { next.boundAt = now; next.finishedAt = null; }
+  if (reading.bound) {
+    next.boundAt = now;
+    next.finishedAt = null;
+  }
   return next;
 }
 
@@ -86,7 +95,13 @@ export type StepStatus = 'done' | 'current' | 'todo' | 'skipped';
 /** Each step's status for the popup's list. */
 export function statuses(guide: Guide, p: Progress): StepStatus[] {
   const last = guide.steps.length - 1;
-  const at = p.finishedAt !== null ? last : Math.max(0, guide.steps.findIndex((s) => s.id === p.step));
+  const at =
+    p.finishedAt !== null
+      ? last
+      : Math.max(
+          0,
+          guide.steps.findIndex((s) => s.id === p.step),
+        );
   return guide.steps.map((s, i) => {
     if (i === at) return p.finishedAt !== null ? 'done' : 'current';
     if (p.reached.includes(s.id)) return 'done';

@@ -9,7 +9,15 @@ import type { GuideProgress, LeftTicked } from '../storage/records';
 import { formatDate } from './Guide';
 import { t } from '../shared/i18n';
 
-export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; progress: GuideProgress['byGuide']; leftTicked: LeftTicked['sites'] }) {
+export function CardsPanel({
+  guides,
+  progress,
+  leftTicked,
+}: {
+  guides: Guide[];
+  progress: GuideProgress['byGuide'];
+  leftTicked: LeftTicked['sites'];
+}) {
   const seen = guides.filter((g) => progress[g.id] && (progress[g.id]!.cards !== null || progress[g.id]!.boundAt !== null));
   const others = Object.entries(leftTicked).filter(([site]) => !guides.some((g) => g.hosts.some((h) => hostMatches(site, h))));
   return (
@@ -22,13 +30,35 @@ export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; 
             const manage = managePageFor(site);
             return (
               <li class="left-ticked" key={site} data-site={site}>
-                <span><strong>{manage?.page.name ?? site}</strong>{' · '}<span data-testid="left-ticked-state">{t('cardsLeftTicked', formatDate(k.at))}</span></span>
-                {manage && <span class="muted" data-testid="manage-path">{manage.page.path}</span>}
+                <span>
+                  <strong>{manage?.page.name ?? site}</strong>
+                  {' · '}
+                  <span data-testid="left-ticked-state">{t('cardsLeftTicked', formatDate(k.at))}</span>
+                </span>
+                {manage && (
+                  <span class="muted" data-testid="manage-path">
+                    {manage.page.path}
+                  </span>
+                )}
                 <span class="actions">
-                  {manage && <button type="button" data-testid="manage" data-href={manage.href}
-                    onClick={() => void browser.tabs.create({ url: manage.href })}>{t('cardsManage')}</button>}
-                  <button type="button" data-testid="forget" aria-label={t('cardsForgetSite', site)}
-                    onClick={() => void toBackground({ type: 'forget-left-ticked', site })}>{t('cardsForget')}</button>
+                  {manage && (
+                    <button
+                      type="button"
+                      data-testid="manage"
+                      data-href={manage.href}
+                      onClick={() => void browser.tabs.create({ url: manage.href })}
+                    >
+                      {t('cardsManage')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    data-testid="forget"
+                    aria-label={t('cardsForgetSite', site)}
+                    onClick={() => void toBackground({ type: 'forget-left-ticked', site })}
+                  >
+                    {t('cardsForget')}
+                  </button>
                 </span>
               </li>
             );
@@ -42,12 +72,19 @@ export function CardsPanel({ guides, progress, leftTicked }: { guides: Guide[]; 
             return (
               <li class="site" key={g.id} data-guide={g.id}>
                 <span>
-                  <strong>{g.name}</strong>{' · '}
+                  <strong>{g.name}</strong>
+                  {' · '}
                   <span data-testid="cards-state">
-                    {p.cards === 0 ? t('cardsNoneLeft') : p.cards !== null ? t('cardsCount', String(p.cards)) : t('cardsBoundAt', formatDate(p.boundAt!))}
+                    {p.cards === 0
+                      ? t('cardsNoneLeft')
+                      : p.cards !== null
+                        ? t('cardsCount', String(p.cards))
+                        : t('cardsBoundAt', formatDate(p.boundAt!))}
                   </span>
                 </span>
-                <button type="button" onClick={() => void browser.tabs.create({ url: siteUrl(g.manage, p.scheme) })}>{t('cardsManage')}</button>
+                <button type="button" onClick={() => void browser.tabs.create({ url: siteUrl(g.manage, p.scheme) })}>
+                  {t('cardsManage')}
+                </button>
               </li>
             );
           })}

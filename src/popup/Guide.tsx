@@ -7,7 +7,8 @@ import { guideKey, type Guide } from '../guide/schema';
 import { parseMessage, PointAnswer, toBackground } from '../shared/messages';
 import { t } from '../shared/i18n';
 
-export const formatDate = (ms: number) => new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric' });
+export const formatDate = (ms: number) =>
+  new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress: Progress; tabId: number }) {
   const [noTarget, setNoTarget] = useState(false);
@@ -26,28 +27,61 @@ export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress:
     <section aria-labelledby="guide-heading" data-testid="guide" data-guide={guide.id}>
       <h2 id="guide-heading">{t('guideHeading', guide.name)}</h2>
       {progress.finishedAt !== null ? (
-        <p class="finished" role="status" data-testid="guide-finished">✓ {t('guideFinished', [guide.name, formatDate(progress.finishedAt)])}</p>
-      ) : current && (
-        <div class="current" data-testid="guide-current" data-step={current.id}>
-          <p class="step-title"><span class="here">{t('guideYouAreHere')}:</span> {t(guideKey(guide.id, current.id, 'title'))}</p>
-          <p>{t(guideKey(guide.id, current.id, 'do'))}</p>
-          <div class="actions">
-            <button type="button" class="primary" data-testid="guide-point" onClick={() => void point()}>{t('guideShowMe')}</button>
-            {current.open && <button type="button" data-testid="guide-open" onClick={() => open(current.open!)}>{t('guideOpen')}</button>}
+        <p class="finished" role="status" data-testid="guide-finished">
+          ✓ {t('guideFinished', [guide.name, formatDate(progress.finishedAt)])}
+        </p>
+      ) : (
+        current && (
+          <div class="current" data-testid="guide-current" data-step={current.id}>
+            <p class="step-title">
+              <span class="here">{t('guideYouAreHere')}:</span> {t(guideKey(guide.id, current.id, 'title'))}
+            </p>
+            <p>{t(guideKey(guide.id, current.id, 'do'))}</p>
+            <div class="actions">
+              <button type="button" class="primary" data-testid="guide-point" onClick={() => void point()}>
+                {t('guideShowMe')}
+              </button>
+              {current.open && (
+                <button type="button" data-testid="guide-open" onClick={() => open(current.open!)}>
+                  {t('guideOpen')}
+                </button>
+              )}
+            </div>
+            {noTarget && (
+              <p class="muted" role="status" data-testid="guide-no-target">
+                {t('guideNothingToPoint')}
+              </p>
+            )}
+            {progress.cards !== null && progress.cards > 0 && (
+              <p class="muted" data-testid="guide-cards-left">
+                {t('guideCardsLeft', String(progress.cards))}
+              </p>
+            )}
           </div>
-          {noTarget && <p class="muted" role="status" data-testid="guide-no-target">{t('guideNothingToPoint')}</p>}
-          {progress.cards !== null && progress.cards > 0 && <p class="muted" data-testid="guide-cards-left">{t('guideCardsLeft', String(progress.cards))}</p>}
-        </div>
+        )
       )}
       <ol class="steps">
         {guide.steps.map((s, i) => (
-          <li key={s.id} data-step={s.id} data-status={status[i]} class={status[i]} aria-current={status[i] === 'current' ? 'step' : undefined}>
-            <span class="mark" aria-hidden="true">{status[i] === 'done' ? '✓' : status[i] === 'current' ? '➜' : status[i] === 'skipped' ? '–' : '○'}</span>
-            <span>{t(guideKey(guide.id, s.id, 'title'))}{status[i] === 'skipped' && <span class="muted"> ({t('guideNotNeeded')})</span>}</span>
+          <li
+            key={s.id}
+            data-step={s.id}
+            data-status={status[i]}
+            class={status[i]}
+            aria-current={status[i] === 'current' ? 'step' : undefined}
+          >
+            <span class="mark" aria-hidden="true">
+              {status[i] === 'done' ? '✓' : status[i] === 'current' ? '➜' : status[i] === 'skipped' ? '–' : '○'}
+            </span>
+            <span>
+              {t(guideKey(guide.id, s.id, 'title'))}
+              {status[i] === 'skipped' && <span class="muted"> ({t('guideNotNeeded')})</span>}
+            </span>
           </li>
         ))}
       </ol>
-      <button type="button" class="link" data-testid="guide-restart" onClick={restart}>{t('guideRestart')}</button>
+      <button type="button" class="link" data-testid="guide-restart" onClick={restart}>
+        {t('guideRestart')}
+      </button>
     </section>
   );
 }

@@ -2,7 +2,16 @@
 // The popup never writes storage itself: it asks the background by message (src/background/).
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { guideProgress, leftTicked, settings, tabRecord, type GuideProgress, type LeftTicked, type Settings, type TabRecord } from '../storage/records';
+import {
+  guideProgress,
+  leftTicked,
+  settings,
+  tabRecord,
+  type GuideProgress,
+  type LeftTicked,
+  type Settings,
+  type TabRecord,
+} from '../storage/records';
 import { hasUnreadable, read, watch, type StoredRecord } from '../storage/store';
 
 export async function currentTabId(): Promise<number | undefined> {
@@ -24,12 +33,19 @@ export interface PopupState {
 async function load(): Promise<PopupState> {
   const tabId = await currentTabId();
   const [tab, s, unreadable, p, l] = await Promise.all([
-    tabId === undefined ? null : read(tabRecord(tabId)), read(settings), hasUnreadable(settings), read(guideProgress), read(leftTicked),
+    tabId === undefined ? null : read(tabRecord(tabId)),
+    read(settings),
+    hasUnreadable(settings),
+    read(guideProgress),
+    read(leftTicked),
   ]);
   return {
-    tabId, tab: tab?.value.site ? tab.value : null,
-    settings: s.value, settingsProblem: !!s.problem || unreadable,
-    progress: p.value.byGuide, leftTicked: l.value.sites,
+    tabId,
+    tab: tab?.value.site ? tab.value : null,
+    settings: s.value,
+    settingsProblem: !!s.problem || unreadable,
+    progress: p.value.byGuide,
+    leftTicked: l.value.sites,
   };
 }
 
@@ -49,7 +65,9 @@ export function usePopupState(): PopupState | null {
         ...(first.tabId === undefined ? [] : [on(tabRecord(first.tabId), (s, v) => ({ ...s, tab: v.site ? v : null }))]),
       ];
     });
-    return () => stops.forEach((stop) => stop());
+    return () => {
+      for (const stop of stops) stop();
+    };
   }, []);
   return state;
 }

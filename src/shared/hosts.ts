@@ -3,5 +3,9 @@ export const hostMatches = (host: string, pattern: string): boolean => host === 
 
 /** The site key for a host: lower case, without a leading "www.". */
 export function siteOf(host: string): string {
-  return host.trim().toLowerCase().replace(/^www\./, '').slice(0, 253);
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .slice(0, 253);
 }

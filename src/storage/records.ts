@@ -9,7 +9,8 @@ import type { StoredRecord } from './store';
 
 const Site = z.string().check(z.maxLength(253));
 const Text = z.string().check(z.maxLength(300));
-const asObject = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {});
+const asObject = (raw: unknown): Record<string, unknown> =>
+  typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
 
 /** The entries of a map that still parse, one by one: one bad entry does not cost the others. */
 function goodEntries<V>(raw: unknown, entry: z.ZodMiniType<V>): Record<string, V> {
@@ -33,7 +34,10 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const settings: StoredRecord<Settings> = {
-  key: 'settings', area: 'local', version: 1, schema: Settings,
+  key: 'settings',
+  area: 'local',
+  version: 1,
+  schema: Settings,
   initial: () => ({ version: 1, guardEnabled: true, allowList: [] }),
   repair(raw) {
     const obj = asObject(raw);
@@ -64,7 +68,10 @@ export const GuideProgress = z.object({ version: z.literal(1), byGuide: z.record
 export type GuideProgress = z.infer<typeof GuideProgress>;
 
 export const guideProgress: StoredRecord<GuideProgress> = {
-  key: 'guides', area: 'local', version: 1, schema: GuideProgress,
+  key: 'guides',
+  area: 'local',
+  version: 1,
+  schema: GuideProgress,
   initial: () => ({ version: 1, byGuide: {} }),
   // A guide whose progress is damaged starts over; the others keep theirs.
   repair: (raw) => ({ version: 1, byGuide: goodEntries(asObject(raw).byGuide, ProgressSchema) }),
@@ -77,7 +84,10 @@ export const LeftTicked = z.object({ version: z.literal(1), sites: z.record(Site
 export type LeftTicked = z.infer<typeof LeftTicked>;
 
 export const leftTicked: StoredRecord<LeftTicked> = {
-  key: 'leftTicked', area: 'local', version: 1, schema: LeftTicked,
+  key: 'leftTicked',
+  area: 'local',
+  version: 1,
+  schema: LeftTicked,
   initial: () => ({ version: 1, sites: {} }),
   repair: (raw) => ({ version: 1, sites: goodEntries(asObject(raw).sites, LeftTickedSite) }),
 };
@@ -89,7 +99,10 @@ export type TabRecord = z.infer<typeof TabRecord>;
 
 /** One record per tab, so a restarted service worker still knows what each tab's frames reported. */
 export const tabRecord = (tabId: number): StoredRecord<TabRecord> => ({
-  key: `tab:${tabId}`, area: 'session', version: 1, schema: TabRecord,
+  key: `tab:${tabId}`,
+  area: 'session',
+  version: 1,
+  schema: TabRecord,
   initial: () => ({ version: 1, site: '', boxes: [] }),
   repair: () => null,
 });

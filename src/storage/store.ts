@@ -1,7 +1,7 @@
 // How every stored record is read, watched and written. The records themselves are declared in
 // records.ts; this file knows nothing of any one of them. It calls chrome.storage directly (promise
 // based in MV3, in Chrome and Firefox alike), so content scripts can read without the polyfill.
-import { describeIssues, z } from '../shared/zod';
+import { describeIssues, type z } from '../shared/zod';
 
 export type Area = 'local' | 'session';
 
@@ -39,7 +39,11 @@ export function parseRecord<T extends { version: number }>(rec: StoredRecord<T>,
 }
 
 function safe<T>(fn: () => T): T | null {
-  try { return fn(); } catch { return null; }
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
 }
 
 const area = (a: Area) => chrome.storage[a];

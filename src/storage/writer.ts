@@ -10,7 +10,9 @@ function inTurn<T>(key: string, job: () => Promise<T>): Promise<T> {
   const run = (queues.get(key) ?? Promise.resolve()).then(job, job);
   const settled = run.catch(() => undefined);
   queues.set(key, settled);
-  void settled.then(() => { if (queues.get(key) === settled) queues.delete(key); });
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
   return run;
 }
 
@@ -18,7 +20,7 @@ const queueKey = (rec: StoredRecord<{ version: number }>) => `${rec.area}:${rec.
 
 /** Reads, changes and writes a record in turn. `change` edits the value in place or returns a new
  *  one; returning `false` leaves storage untouched. */
-export function update<T extends { version: number }>(rec: StoredRecord<T>, change: (value: T) => T | void | false): Promise<T> {
+export function update<T extends { version: number }>(rec: StoredRecord<T>, change: (value: T) => T | undefined | false): Promise<T> {
   return inTurn(queueKey(rec), async () => {
     const { value } = await read(rec);
     const next = change(value);

@@ -24,8 +24,16 @@ describe('every checkout fixture ends as it expects', () => {
       await visit(page, env.checkout(name));
       const outcomes = await readOutcomes(page);
       expect(outcomes.length, 'page declares no data-expect control').toBeGreaterThan(0);
-      if (name.startsWith('save-')) expect(outcomes.some((o) => o.kind === 'save'), 'a save- page without a save box').toBe(true);
-      if (name.startsWith('neg-')) expect(outcomes.some((o) => o.kind === 'save'), 'a neg- page with a save box').toBe(false);
+      if (name.startsWith('save-'))
+        expect(
+          outcomes.some((o) => o.kind === 'save'),
+          'a save- page without a save box',
+        ).toBe(true);
+      if (name.startsWith('neg-'))
+        expect(
+          outcomes.some((o) => o.kind === 'save'),
+          'a neg- page with a save box',
+        ).toBe(false);
       expect(outcomes.filter((o) => !o.ok)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -19,7 +19,9 @@ describe('checkout guard', () => {
 
   it('never paints a save box ticked: initial HTML, timer inserts, re-renders, late shadow root', async () => {
     await visit(page, env.checkout('e2e-paint'), { settleMs: 1600 });
-    const paint = await page.evaluate(() => (window as unknown as { __paint: { paints: number; tickedPaints: number; boxesSeen: number } }).__paint);
+    const paint = await page.evaluate(
+      () => (window as unknown as { __paint: { paints: number; tickedPaints: number; boxesSeen: number } }).__paint,
+    );
     expect(paint.boxesSeen).toBeGreaterThanOrEqual(10); // 1 initial + 8 by timer + 1 in a late shadow root
     expect(paint.paints).toBeGreaterThan(30);
     expect(paint.tickedPaints).toBe(0);
@@ -73,7 +75,9 @@ describe('checkout guard', () => {
     const popup = await openPopup(env, page);
     const entry = '[data-testid=left-ticked-sites] [data-site="amazon.de"]';
     expect(await popup.$eval(`${entry} strong`, (e) => e.textContent)).toBe('Amazon');
-    expect(await popup.$eval(`${entry} [data-testid=manage]`, (b) => b.getAttribute('data-href'))).toBe('https://amazon.de/cpe/yourpayments/wallet');
+    expect(await popup.$eval(`${entry} [data-testid=manage]`, (b) => b.getAttribute('data-href'))).toBe(
+      'https://amazon.de/cpe/yourpayments/wallet',
+    );
     expect(await popup.$eval(`${entry} [data-testid=manage-path]`, (e) => e.textContent)).toContain('Your payments');
     await popup.close();
   });
@@ -143,7 +147,7 @@ describe('checkout guard', () => {
     expect(warn[0]?.text).toMatch(/keeps ticking it again/);
   });
 
-  it('unticks in a cross-site frame, counts it, and keeps it from the top frame\'s notice', async () => {
+  it("unticks in a cross-site frame, counts it, and keeps it from the top frame's notice", async () => {
     await visit(page, env.checkout('save-iframe-cross-site'));
     const frame = page.frames().find((f) => f.url().startsWith(env.server.originB));
     expect(frame, 'cross-site frame').toBeTruthy();
@@ -159,7 +163,7 @@ describe('checkout guard', () => {
     expect(after.every((o) => o.on)).toBe(true);
   });
 
-  it('a framework-controlled box ends unticked in the framework\'s own state', async () => {
+  it("a framework-controlled box ends unticked in the framework's own state", async () => {
     await visit(page, env.checkout('save-mini-framework'));
     expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);
     const state = await page.$eval('#state', (o) => o.textContent ?? '');

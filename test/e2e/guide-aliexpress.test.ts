@@ -21,7 +21,9 @@ describe('AliExpress / Alipay guide', () => {
     await cdp.detach();
     journey = createJourney({ ext: env, page });
     await clearStored(env);
-    return async () => { await page.close(); };
+    return async () => {
+      await page.close();
+    };
   });
 
   const seed = (query: string) => page.goto(`${SHOP}/__test/seed?${query}&next=/`, { waitUntil: 'load' });
@@ -40,7 +42,21 @@ describe('AliExpress / Alipay guide', () => {
 
     const met = await journey.followGuide();
     // On the shop there is nothing to point at yet (no wallet): the popup opens Alipay, then points.
-    expect(met).toEqual(['openwallet', 'openwallet', 'email', 'confirm', 'confirm', 'password', 'registered', 'cards', 'remove', 'remove', 'remove', 'remove', 'finished']);
+    expect(met).toEqual([
+      'openwallet',
+      'openwallet',
+      'email',
+      'confirm',
+      'confirm',
+      'password',
+      'registered',
+      'cards',
+      'remove',
+      'remove',
+      'remove',
+      'remove',
+      'finished',
+    ]);
     const s = await journey.state();
     expect(s.registered).toBe(true);
     expect(s.cards).toEqual([]);
@@ -51,7 +67,9 @@ describe('AliExpress / Alipay guide', () => {
     await page.goto(`${SHOP}/`, { waitUntil: 'load' });
     const popup = await openPopup(env, page);
     expect(await popup.$('[data-testid=guide-finished]')).not.toBeNull();
-    expect(await popup.$eval('[data-testid=cards] [data-guide=aliexpress] [data-testid=cards-state]', (e) => e.textContent)).toBe('No card left');
+    expect(await popup.$eval('[data-testid=cards] [data-guide=aliexpress] [data-testid=cards-state]', (e) => e.textContent)).toBe(
+      'No card left',
+    );
     await popup.close();
   });
 
@@ -147,7 +165,10 @@ describe('AliExpress / Alipay guide', () => {
     // Different passwords: an error, still the password step, questions kept.
     await journey.type('#password', 'Wallet-pass-42');
     await journey.type('#password-repeat', 'Wallet-pass-43');
-    for (const n of [1, 2, 3]) { await page.select(`#question-${n}`, String(n - 1)); await journey.type(`#answer-${n}`, `a${n}`); }
+    for (const n of [1, 2, 3]) {
+      await page.select(`#question-${n}`, String(n - 1));
+      await journey.type(`#answer-${n}`, `a${n}`);
+    }
     await journey.clickAndWait('#register-submit');
     expect(await page.$eval('#password-repeat-error', (e) => e.textContent)).toMatch(/do not match/);
     expect(await page.$eval('#answer-2', (e) => (e as HTMLInputElement).value)).toBe('a2');

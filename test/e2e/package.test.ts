@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/browser.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 
 describe('the built package', () => {
   it('asks for storage only, and exposes no file to pages', () => {
@@ -20,7 +20,13 @@ describe('the built package', () => {
 
   it('runs the guard at document_start in every frame, about:blank and opaque-origin frames too', () => {
     const guard = manifest.content_scripts.find((c: { js: string[] }) => c.js.includes('src/content/index.js'));
-    expect(guard).toMatchObject({ run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true, matches: ['<all_urls>'] });
+    expect(guard).toMatchObject({
+      run_at: 'document_start',
+      all_frames: true,
+      match_about_blank: true,
+      match_origin_as_fallback: true,
+      matches: ['<all_urls>'],
+    });
     const guide = manifest.content_scripts.find((c: { js: string[] }) => c.js.includes('src/content/guide.js'));
     expect(guide.matches).toEqual(['*://*.aliexpress.com/*', '*://*.alipay.com/*']);
   });
@@ -39,7 +45,9 @@ describe('the built package', () => {
     const scripts = files(DIST).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
     for (const f of scripts) {
-      expect(readFileSync(f, 'utf8'), path.relative(DIST, f)).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/);
+      expect(readFileSync(f, 'utf8'), path.relative(DIST, f)).not.toMatch(
+        /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/,
+      );
     }
   });
 });

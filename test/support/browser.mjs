@@ -10,8 +10,17 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DIST = path.join(ROOT, 'dist');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-default-browser-check', '--disable-features=Translate,MediaRouter,OptimizationHints'];
+const QUIET = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-default-browser-check',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
 
 /**
  * @param {{ extension?: boolean, headless?: boolean, hostRules?: string, lang?: string, args?: string[] }} [opts]
@@ -22,23 +31,38 @@ export async function launch({ extension = true, headless = true, hostRules = ''
   if (extension && !existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ has no build: run `npm run build` first');
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-profile-'));
   const browser = await puppeteer.launch({
-    executablePath: CHROME, headless, userDataDir, pipe: false,
+    executablePath: CHROME,
+    headless,
+    userDataDir,
+    pipe: false,
     ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     defaultViewport: { width: 1100, height: 850 },
-    args: [...QUIET, `--lang=${lang}`, `--accept-lang=${lang}`,
+    args: [
+      ...QUIET,
+      `--lang=${lang}`,
+      `--accept-lang=${lang}`,
       ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
-      ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []), ...args],
+      ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
+      ...args,
+    ],
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });
   let extensionId = null;
   /** The extension's service worker (it may have been stopped and restarted: always ask again). */
   const worker = async () => {
-    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15000 });
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+      timeout: 15000,
+    });
     return /** @type {import('puppeteer').WebWorker} */ (await target.worker());
   };
   if (extension) extensionId = new URL((await worker()).url()).host;
   return {
-    browser, extensionId, worker,
-    close: async () => { await browser.close().catch(() => {}); rmSync(userDataDir, { recursive: true, force: true }); },
+    browser,
+    extensionId,
+    worker,
+    close: async () => {
+      await browser.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }

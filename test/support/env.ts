@@ -28,7 +28,10 @@ export function useEnv(opts: { lang?: string } = {}): Env {
     env.checkout = (name) => `${env.server.originA}/checkout/${name}.html`;
     close = b.close;
   });
-  afterAll(async () => { await close(); await env.server?.close(); });
+  afterAll(async () => {
+    await close();
+    await env.server?.close();
+  });
   return env;
 }
 

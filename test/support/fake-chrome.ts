@@ -53,8 +53,16 @@ export function installFakeChrome() {
       session: fakeArea('session', listeners),
       onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
     },
-    tabs: { sendMessage: async (tabId: number, message: unknown, opts?: { frameId?: number }) => { sent.push({ tabId, message, frameId: opts?.frameId }); } },
-    action: { setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => { badges.set(tabId, text); } },
+    tabs: {
+      sendMessage: async (tabId: number, message: unknown, opts?: { frameId?: number }) => {
+        sent.push({ tabId, message, frameId: opts?.frameId });
+      },
+    },
+    action: {
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => {
+        badges.set(tabId, text);
+      },
+    },
   };
   (globalThis as { chrome?: unknown }).chrome = fake;
   return { ...fake, sent, badges, listeners };

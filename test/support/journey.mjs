@@ -48,17 +48,22 @@ export function createJourney({ ext, page, shots, log = () => {} }) {
     await sleep(150);
   };
   const dataPage = () => page.$eval('body', (b) => b.dataset.page ?? '');
-  const type = async (selector, text) => { await page.click(selector, { count: 3 }); await page.type(selector, text); };
+  const type = async (selector, text) => {
+    await page.click(selector, { count: 3 });
+    await page.type(selector, text);
+  };
 
   /** The signed-in account's state, as the shop's test hook reports it. */
-  const state = async () => page.evaluate(async (shop) => (await fetch(`${shop}/__test/state`, { credentials: 'include' })).json(), SHOP)
-    .catch(async () => {
-      const p = await ext.browser.newPage();
-      await p.goto(`${SHOP}/__test/state`);
-      const s = JSON.parse(await p.$eval('body', (b) => b.textContent));
-      await p.close();
-      return s;
-    });
+  const state = async () =>
+    page
+      .evaluate(async (shop) => (await fetch(`${shop}/__test/state`, { credentials: 'include' })).json(), SHOP)
+      .catch(async () => {
+        const p = await ext.browser.newPage();
+        await p.goto(`${SHOP}/__test/state`);
+        const s = JSON.parse(await p.$eval('body', (b) => b.textContent));
+        await p.close();
+        return s;
+      });
 
   async function signInToShop() {
     await page.goto(`${SHOP}/`, { waitUntil: 'load' });

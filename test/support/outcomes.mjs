@@ -10,15 +10,35 @@ function readControls() {
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
   };
   visit(document);
-  try { for (const el of window.__fixtureControls?.() ?? []) found.add(el); } catch { /* page's own problem */ }
-  const stateOf = (el) => el instanceof HTMLInputElement ? el.checked
-    : el.hasAttribute('aria-checked') ? el.getAttribute('aria-checked') === 'true'
-    : el.getAttribute('aria-pressed') === 'true';
-  const nameOf = (el) => (el.labels?.[0]?.textContent || el.getAttribute('aria-label') || el.textContent || el.parentElement?.textContent || el.id || el.name || '')
-    .replace(/\s+/g, ' ').trim().slice(0, 80);
+  try {
+    for (const el of window.__fixtureControls?.() ?? []) found.add(el);
+  } catch {
+    /* page's own problem */
+  }
+  const stateOf = (el) =>
+    el instanceof HTMLInputElement
+      ? el.checked
+      : el.hasAttribute('aria-checked')
+        ? el.getAttribute('aria-checked') === 'true'
+        : el.getAttribute('aria-pressed') === 'true';
+  const nameOf = (el) =>
+    (
+      el.labels?.[0]?.textContent ||
+      el.getAttribute('aria-label') ||
+      el.textContent ||
+      el.parentElement?.textContent ||
+      el.id ||
+      el.name ||
+      ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80);
   return [...found].map((el) => ({
-    expect: el.getAttribute('data-expect'), kind: el.getAttribute('data-kind') ?? '?',
-    on: stateOf(el), name: nameOf(el),
+    expect: el.getAttribute('data-expect'),
+    kind: el.getAttribute('data-kind') ?? '?',
+    on: stateOf(el),
+    name: nameOf(el),
   }));
 }
 
@@ -31,8 +51,13 @@ export async function readOutcomes(page) {
   const out = [];
   for (const frame of page.frames()) {
     let controls = [];
-    try { controls = await frame.evaluate(readControls); } catch { continue; /* detached while loading */ }
-    for (const c of controls) out.push({ frame: frame.url(), ...c, ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off') });
+    try {
+      controls = await frame.evaluate(readControls);
+    } catch {
+      continue; /* detached while loading */
+    }
+    for (const c of controls)
+      out.push({ frame: frame.url(), ...c, ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off') });
   }
   return out;
 }

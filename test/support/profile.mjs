@@ -39,14 +39,23 @@ function summarise(profile) {
   const keyOf = (n) => {
     const { functionName, url, lineNumber, columnNumber } = n.callFrame;
     const file = url.replace(/^chrome-extension:\/\/[^/]+\//, '');
-    if (!sources.has(file)) { try { sources.set(file, readFileSync(path.join(DIST, file), 'utf8').split('\n')); } catch { sources.set(file, []); } }
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, readFileSync(path.join(DIST, file), 'utf8').split('\n'));
+      } catch {
+        sources.set(file, []);
+      }
+    }
     const line = sources.get(file)[lineNumber] ?? '';
     const code = line.slice(columnNumber, columnNumber + 70).replace(/\s+/g, ' ');
     return `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}  ${code}`;
   };
 
-  const self = new Map(), incl = new Map(), nativeUnder = new Map();
-  let busy = 0, ext = 0;
+  const self = new Map(),
+    incl = new Map(),
+    nativeUnder = new Map();
+  let busy = 0,
+    ext = 0;
   const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000; // ms, attributed to sample i
@@ -62,13 +71,21 @@ function summarise(profile) {
     if (isExt(leaf)) add(self, keyOf(leaf), dt);
     else add(nativeUnder, `${leaf.callFrame.functionName || '(native)'}  called from  ${keyOf(extFrames[0])}`, dt);
   }
-  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+  const top = (m, n) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
   return [
-    `CPU profile of one grid workload with Unbind (100 µs sampling): main thread busy ${busy.toFixed(0)} ms, `
-      + `of which under extension stack entries ${ext.toFixed(0)} ms (${((100 * ext) / busy).toFixed(1)}%)`,
-    'extension functions by self time:', top(self, 15),
-    'extension functions by inclusive time:', top(incl, 12),
-    'non-extension stack entries (DOM/native/builtins) called by the extension, by self time'
-      + ' (calls into chrome.* bindings may carry another binding\'s name):', top(nativeUnder, 12),
+    `CPU profile of one grid workload with Unbind (100 µs sampling): main thread busy ${busy.toFixed(0)} ms, ` +
+      `of which under extension stack entries ${ext.toFixed(0)} ms (${((100 * ext) / busy).toFixed(1)}%)`,
+    'extension functions by self time:',
+    top(self, 15),
+    'extension functions by inclusive time:',
+    top(incl, 12),
+    'non-extension stack entries (DOM/native/builtins) called by the extension, by self time' +
+      " (calls into chrome.* bindings may carry another binding's name):",
+    top(nativeUnder, 12),
   ].join('\n');
 }

@@ -13,7 +13,7 @@ export async function shadowElements(page, hostTag, selector) {
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const want = hostTag.toUpperCase();
-    const find = (n) => n.nodeName === want ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean);
+    const find = (n) => (n.nodeName === want ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean));
     const shadow = find(root)?.shadowRoots?.[0];
     if (!shadow) return [];
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
@@ -21,11 +21,18 @@ export async function shadowElements(page, hostTag, selector) {
     for (const nodeId of nodeIds) {
       const { object } = await cdp.send('DOM.resolveNode', { nodeId });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId, returnByValue: true,
-        functionDeclaration: 'function() { const r = this.getBoundingClientRect(); return { text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== "none" }; }',
+        objectId: object.objectId,
+        returnByValue: true,
+        functionDeclaration:
+          'function() { const r = this.getBoundingClientRect(); return { text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== "none" }; }',
       });
       const v = result.value;
-      out.push({ text: String(v.text ?? ''), box: v, shown: v.shown && v.w > 0, click: () => page.mouse.click(v.x + v.w / 2, v.y + v.h / 2) });
+      out.push({
+        text: String(v.text ?? ''),
+        box: v,
+        shown: v.shown && v.w > 0,
+        click: () => page.mouse.click(v.x + v.w / 2, v.y + v.h / 2),
+      });
     }
     return out;
   } finally {

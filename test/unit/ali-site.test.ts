@@ -14,17 +14,29 @@ const EARBUDS = '1005006123456789';
 const VISA = '4242 4242 4242 4242';
 const MASTERCARD = '5555555555554444';
 
-interface Page { status: number; url: string; body: string; location?: string }
+interface Page {
+  status: number;
+  url: string;
+  body: string;
+  location?: string;
+}
 type Form = Record<string, string>;
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 const pageId = (p: Page) => /<body[^>]*data-page="([^"]+)"/.exec(p.body)?.[1];
 const match = (p: Page, re: RegExp) => {
   const m = re.exec(p.body);
   if (!m?.[1]) throw new Error(`no ${re} on ${p.url} (${pageId(p)})`);
   return decode(m[1]);
 };
-const text = (p: Page) => decode(p.body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+const text = (p: Page) =>
+  decode(p.body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const futureExpiry = () => `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
 
 /** A minimal browser: host-only cookies per host, follows redirects (POST -> GET on 302/303). */
@@ -38,7 +50,10 @@ class Browser {
     const cookies = [...(this.jar.get(u.hostname) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
     const headers: Record<string, string> = { host: u.hostname };
     if (cookies) headers.cookie = cookies;
-    if (body !== undefined) { headers['content-type'] = 'application/x-www-form-urlencoded'; headers['content-length'] = String(Buffer.byteLength(body)); }
+    if (body !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
     return new Promise((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: this.port, method, path: u.pathname + u.search, headers }, (res) => {
         const chunks: Buffer[] = [];
@@ -49,7 +64,8 @@ class Browser {
             const [pair = '', ...attrs] = c.split(';');
             const i = pair.indexOf('=');
             const name = pair.slice(0, i).trim();
-            if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name); else jar.set(name, pair.slice(i + 1).trim());
+            if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name);
+            else jar.set(name, pair.slice(i + 1).trim());
           }
           this.jar.set(u.hostname, jar);
           const location = res.headers.location ? new URL(res.headers.location, u).href : undefined;
@@ -68,19 +84,30 @@ class Browser {
     return page;
   }
 
+  // The fixture's state is whatever its test hook returns: each test reads the fields it checks.
+  // biome-ignore lint/suspicious/noExplicitAny: an untyped JSON document from the fixture server
   async state(): Promise<any> {
     const p = await this.send('GET', `${SHOP}/__test/state`);
     return JSON.parse(p.body);
   }
 
-  cookiesFor(host: string) { return this.jar.get(host) ?? new Map<string, string>(); }
+  cookiesFor(host: string) {
+    return this.jar.get(host) ?? new Map<string, string>();
+  }
 }
 
 let srv: FixtureServer;
 let b: Browser;
-beforeAll(async () => { srv = await startFixtureServer(); });
-afterAll(async () => { await srv.close(); });
-beforeEach(() => { srv.reset(); b = new Browser(srv.port); });
+beforeAll(async () => {
+  srv = await startFixtureServer();
+});
+afterAll(async () => {
+  await srv.close();
+});
+beforeEach(() => {
+  srv.reset();
+  b = new Browser(srv.port);
+});
 
 async function signInOnShop(email = 'shopper@example.com') {
   const form = await b.go(`${SHOP}/p/order/index.html`);
@@ -96,13 +123,26 @@ async function toPayment() {
   await b.go(`${SHOP}/cart/add`, { item: EARBUDS, qty: '1' });
   const checkout = await b.go(`${SHOP}/p/trade/confirm.html`);
   expect(pageId(checkout)).toBe('shop-checkout');
-  const values = Object.fromEntries(['name', 'phone', 'street', 'city', 'zip', 'country'].map((k) => [k, match(checkout, new RegExp(`id="ship-${k}" name="${k}"[^>]*value="([^"]*)"`))]));
+  const values = Object.fromEntries(
+    ['name', 'phone', 'street', 'city', 'zip', 'country'].map((k) => [
+      k,
+      match(checkout, new RegExp(`id="ship-${k}" name="${k}"[^>]*value="([^"]*)"`)),
+    ]),
+  );
   const payment = await b.go(`${SHOP}/p/trade/confirm`, values);
   expect(pageId(payment)).toBe('shop-payment');
   return { payment, orderId: new URL(payment.url).searchParams.get('orderId') ?? '' };
 }
 
-const newCard = (orderId: string, extra: Form = {}): Form => ({ orderId, method: 'new', holder: 'ANNA SHOPPER', number: VISA, expiry: futureExpiry(), cvv: '123', ...extra });
+const newCard = (orderId: string, extra: Form = {}): Form => ({
+  orderId,
+  method: 'new',
+  holder: 'ANNA SHOPPER',
+  number: VISA,
+  expiry: futureExpiry(),
+  cvv: '123',
+  ...extra,
+});
 
 async function payWithCode(orderId: string, form: Form) {
   const sms = await b.go(`${SHOP}/p/trade/pay`, form);
@@ -200,7 +240,10 @@ describe('purchase', () => {
   it('validates the card number (16 digits, Luhn), expiry and CVV, and keeps the choice of the box', async () => {
     await signInOnShop();
     const { orderId } = await toPayment();
-    const bad = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId, { number: '4242 4242 4242 4241', expiry: '01/20', cvv: '12', holder: '' }));
+    const bad = await b.go(
+      `${SHOP}/p/trade/pay`,
+      newCard(orderId, { number: '4242 4242 4242 4241', expiry: '01/20', cvv: '12', holder: '' }),
+    );
     expect(bad.status).toBe(400);
     const t = text(bad);
     expect(t).toContain('This card number is not valid');
@@ -320,8 +363,18 @@ describe('wallet registration', () => {
     // A real ticket, replayed in another browser, is refused the second time.
     await b.go(`${SHOP}/__test/seed?registered=1`);
     const hop = await new Promise<string>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: srv.port, path: '/alipay/go', headers: { host: 'www.aliexpress.com', cookie: `sid=${b.cookiesFor('www.aliexpress.com').get('sid')}` } },
-        (res) => { res.resume(); resolve(res.headers.location ?? ''); });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: srv.port,
+          path: '/alipay/go',
+          headers: { host: 'www.aliexpress.com', cookie: `sid=${b.cookiesFor('www.aliexpress.com').get('sid')}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.headers.location ?? '');
+        },
+      );
       req.on('error', reject);
       req.end();
     });

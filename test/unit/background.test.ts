@@ -14,14 +14,24 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-const box = (boxId: number, over: Partial<BoxReport> = {}): BoxReport => ({ boxId, label: `Save card ${boxId}`, state: 'unticked', ticked: false, ...over });
+const box = (boxId: number, over: Partial<BoxReport> = {}): BoxReport => ({
+  boxId,
+  label: `Save card ${boxId}`,
+  state: 'unticked',
+  ticked: false,
+  ...over,
+});
 const fromFrame = (tabId: number, frameId = 0) => ({ id: 'unbind-test', tab: { id: tabId }, frameId });
 const fromPopup = { id: 'unbind-test' };
 const send = (msg: unknown, sender: Parameters<typeof dispatch>[2] = fromPopup) => dispatch(handlers, msg, sender, 'unbind-test');
 
 describe('merging reports', () => {
   it('a box reported again replaces its entry; boxes of other frames with the same id stay', () => {
-    const before: TabBox[] = [{ ...box(1), frameId: 0 }, { ...box(1), frameId: 4 }, { ...box(2), frameId: 0 }];
+    const before: TabBox[] = [
+      { ...box(1), frameId: 0 },
+      { ...box(1), frameId: 4 },
+      { ...box(2), frameId: 0 },
+    ];
     const { boxes, changed } = mergeReports(before, [box(1, { state: 'person', ticked: true }), box(3)], 0);
     expect(boxes.map((b) => `${b.frameId}:${b.boxId}:${b.state}`)).toEqual(['4:1:unticked', '0:2:unticked', '0:1:person', '0:3:unticked']);
     expect(changed.every((b) => b.frameId === 0)).toBe(true);
@@ -29,7 +39,15 @@ describe('merging reports', () => {
   });
 
   it('the badge counts the boxes unticked now', () => {
-    const rec = { version: 1 as const, site: 's', boxes: [{ ...box(1), frameId: 0 }, { ...box(2, { state: 'reticked', ticked: true }), frameId: 0 }, { ...box(3), frameId: 2 }] };
+    const rec = {
+      version: 1 as const,
+      site: 's',
+      boxes: [
+        { ...box(1), frameId: 0 },
+        { ...box(2, { state: 'reticked', ticked: true }), frameId: 0 },
+        { ...box(3), frameId: 2 },
+      ],
+    };
     expect(badgeText(rec)).toBe('2');
     expect(badgeText({ ...rec, boxes: [] })).toBe('');
   });
@@ -38,7 +56,9 @@ describe('merging reports', () => {
     const b = (over: Partial<BoxReport>): TabBox => ({ ...box(1, over), frameId: 0 });
     expect(leftTickedBox([b({ state: 'person', ticked: true })])?.state).toBe('person');
     expect(leftTickedBox([b({ state: 'reticked', ticked: true })])?.state).toBe('reticked');
-    expect(leftTickedBox([b({ state: 'person', ticked: false }), b({ state: 'unticked' }), b({ state: 'gave-up', ticked: true })])).toBeUndefined();
+    expect(
+      leftTickedBox([b({ state: 'person', ticked: false }), b({ state: 'unticked' }), b({ state: 'gave-up', ticked: true })]),
+    ).toBeUndefined();
   });
 });
 
@@ -53,11 +73,13 @@ describe('dispatch', () => {
     await send({ type: 'allow-site', site: 'a.example', allowed: true }, { id: 'another-extension' });
     expect(chrome.storage.local.data.has('settings')).toBe(false);
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    chrome.storage.local.set = async () => { throw new Error('quota'); };
+    chrome.storage.local.set = async () => {
+      throw new Error('quota');
+    };
     await expect(send({ type: 'guard-enabled', enabled: false })).resolves.toBeUndefined();
   });
 
-  it('the page, its frames\' reports, the badge and the notice', async () => {
+  it("the page, its frames' reports, the badge and the notice", async () => {
     await send({ type: 'page', site: 'shop.example' }, fromFrame(5));
     await send({ type: 'boxes', site: 'shop.example', boxes: [box(1)] }, fromFrame(5, 0));
     await send({ type: 'boxes', site: 'shop.example', boxes: [box(1), box(2)] }, fromFrame(5, 9));
@@ -84,7 +106,10 @@ describe('dispatch', () => {
   });
 
   it('remembers a site where the person left a box ticked, and forgets it when asked', async () => {
-    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1, { state: 'person', ticked: true, label: 'Save my card' })] }, fromFrame(5));
+    await send(
+      { type: 'boxes', site: 'shop.example', boxes: [box(1, { state: 'person', ticked: true, label: 'Save my card' })] },
+      fromFrame(5),
+    );
     expect(chrome.storage.local.data.get('leftTicked')).toMatchObject({ version: 1, sites: { 'shop.example': { label: 'Save my card' } } });
     await send({ type: 'forget-left-ticked', site: 'shop.example' });
     expect(chrome.storage.local.data.get('leftTicked')).toEqual({ version: 1, sites: {} });

@@ -17,7 +17,10 @@ function page(html: string): HTMLInputElement[] {
   return [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
 }
 
-afterEach(() => { document.body.innerHTML = ''; vi.restoreAllMocks(); });
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
 
 describe('Decider', () => {
   it('decides a save-card box save, with its label, and a look-alike not', () => {
@@ -49,12 +52,15 @@ describe('Decider', () => {
   it('the site rule wins over the generic reading', () => {
     const [el] = page(box('Remember me', 'id="store"'));
     expect(new Decider(() => lx).decide(el!)).toMatchObject({ save: false });
-    expect(new Decider(() => ({ ...lx, siteSaveBoxes: '#store' })).decide(el!))
-      .toEqual({ save: true, reason: 'site-rule', label: 'Remember me' });
+    expect(new Decider(() => ({ ...lx, siteSaveBoxes: '#store' })).decide(el!)).toEqual({
+      save: true,
+      reason: 'site-rule',
+      label: 'Remember me',
+    });
   });
 
   it('waits for a box with no label while the document is being parsed', () => {
-    const [bare, labelled] = page('<input type="checkbox" checked>' + box('Save my card for future payments'));
+    const [bare, labelled] = page(`<input type="checkbox" checked>${box('Save my card for future payments')}`);
     const d = new Decider(() => lx);
     Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
     try {
@@ -86,7 +92,10 @@ describe('Decider: card fields near the box', () => {
   });
 
   it('in its shadow root, and in the tree of the shadow host', () => {
-    for (const [inside, outside] of [[CARD_FIELD, ''], ['', CARD_FIELD]]) {
+    for (const [inside, outside] of [
+      [CARD_FIELD, ''],
+      ['', CARD_FIELD],
+    ]) {
       document.body.innerHTML = `<pay-form></pay-form>${outside}`;
       const root = document.querySelector('pay-form')!.attachShadow({ mode: 'open' });
       root.innerHTML = inside + box(WEAK);

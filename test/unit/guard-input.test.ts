@@ -15,7 +15,9 @@ function setup() {
 const trusted = (type: string, path: EventTarget[], key?: string) =>
   ({ type, key, isTrusted: true, composedPath: () => path }) as unknown as Event;
 
-afterEach(() => { document.body.innerHTML = ''; });
+afterEach(() => {
+  document.body.innerHTML = '';
+});
 
 describe('Input', () => {
   it("a person's Space on the control marks it theirs", () => {

@@ -6,7 +6,12 @@ import { Ledger, MAX_FIGHTS, MAX_TRACKED, type Box } from '../../src/content/gua
 function setup(count = 1) {
   document.body.innerHTML = '<input type="checkbox" checked>'.repeat(count);
   const reports: { id: number; state: Box['state'] }[] = [];
-  const ledger = new Ledger({ report: (b) => reports.push({ id: b.id, state: b.state }), error: (e) => { throw e; } });
+  const ledger = new Ledger({
+    report: (b) => reports.push({ id: b.id, state: b.state }),
+    error: (e) => {
+      throw e;
+    },
+  });
   return { ledger, reports, els: [...document.querySelectorAll('input')] };
 }
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -18,7 +23,11 @@ afterEach(async () => {
 
 describe('Ledger', () => {
   it('unticks and holds a box, and reports it once', () => {
-    const { ledger, reports, els: [el] } = setup();
+    const {
+      ledger,
+      reports,
+      els: [el],
+    } = setup();
     ledger.hold(el!, 'native', 'Save card');
     expect(el!.checked).toBe(false);
     expect(ledger.boxOf(el!)).toMatchObject({ id: 1, label: 'Save card', state: 'unticked' });
@@ -26,7 +35,11 @@ describe('Ledger', () => {
   });
 
   it(`unticks a box the page re-ticks, up to ${MAX_FIGHTS} times; then gives up and says so`, () => {
-    const { ledger, reports, els: [el] } = setup();
+    const {
+      ledger,
+      reports,
+      els: [el],
+    } = setup();
     ledger.hold(el!, 'native', 'Save card');
     const box = ledger.boxOf(el!)!;
     for (let i = 0; i < MAX_FIGHTS; i++) {
@@ -42,7 +55,10 @@ describe('Ledger', () => {
   });
 
   it('catches `checked = true` by script at the next paint', async () => {
-    const { ledger, els: [el] } = setup();
+    const {
+      ledger,
+      els: [el],
+    } = setup();
     ledger.hold(el!, 'native', 'Save card');
     el!.checked = true;
     await nextPaint();
@@ -52,14 +68,18 @@ describe('Ledger', () => {
 
   it(`holds at most ${MAX_TRACKED} boxes: the next one is left alone`, () => {
     const { ledger, reports, els } = setup(MAX_TRACKED + 1);
-    els.forEach((el, i) => ledger.hold(el, 'native', `Save card ${i}`));
+    for (const [i, el] of els.entries()) ledger.hold(el, 'native', `Save card ${i}`);
     expect(reports).toHaveLength(MAX_TRACKED);
     expect(els.at(-1)!.checked).toBe(true);
     expect(ledger.boxOf(els.at(-1)!)).toBeUndefined();
   });
 
   it('an element that replaces a held one, with the same label, takes over its box and its state', () => {
-    const { ledger, reports, els: [a, b] } = setup(2);
+    const {
+      ledger,
+      reports,
+      els: [a, b],
+    } = setup(2);
     ledger.hold(a!, 'native', 'Save card');
     const box = ledger.boxOf(a!)!;
     a!.remove();
@@ -71,7 +91,11 @@ describe('Ledger', () => {
   });
 
   it('a box the person took stays theirs on a replaced element', async () => {
-    const { ledger, reports, els: [a, b] } = setup(2);
+    const {
+      ledger,
+      reports,
+      els: [a, b],
+    } = setup(2);
     ledger.hold(a!, 'native', 'Save card');
     ledger.personChose(a!);
     await Promise.resolve();
@@ -82,12 +106,19 @@ describe('Ledger', () => {
   });
 
   it('keep ticks one box again; giveBack every box still unticked', () => {
-    const { ledger, reports, els: [a, b, c] } = setup(3);
+    const {
+      ledger,
+      reports,
+      els: [a, b, c],
+    } = setup(3);
     for (const el of [a!, b!, c!]) ledger.hold(el, 'native', el === a ? 'A' : el === b ? 'B' : 'C');
     ledger.retick(1);
     expect(a!.checked).toBe(true);
     expect(reports.at(-1)).toEqual({ id: 1, state: 'reticked' });
-    for (let i = 0; i <= MAX_FIGHTS; i++) { c!.checked = true; ledger.refight(ledger.boxOf(c!)!); }
+    for (let i = 0; i <= MAX_FIGHTS; i++) {
+      c!.checked = true;
+      ledger.refight(ledger.boxOf(c!)!);
+    }
     expect(reports.at(-1)).toEqual({ id: 3, state: 'gave-up' });
     reports.length = 0;
     ledger.giveBack();

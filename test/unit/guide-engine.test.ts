@@ -4,8 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import aliexpressRaw from '../../src/data/guides/aliexpress.json';
 import {
-  advance, currentPlace, NEW_PROGRESS, placeMatches, readPage, siteUrl, statuses,
-  type PageProbe, type PageReading, type Progress,
+  advance,
+  currentPlace,
+  NEW_PROGRESS,
+  placeMatches,
+  readPage,
+  siteUrl,
+  statuses,
+  type PageProbe,
+  type PageReading,
+  type Progress,
 } from '../../src/guide/engine';
 import { Guide } from '../../src/guide/schema';
 
@@ -28,10 +36,14 @@ const demo = Guide.parse({
   registeredMarkers: ['#member-menu'],
   unregisteredMarkers: ['#join-form'],
   steps: [
-    { id: 'start', open: '//wallet.test/', places: [
-      { host: 'shop.test', markers: ['#home', '#account'] },
-      { host: 'wallet.test', markers: ['#landing'], point: ['#go'] },
-    ] },
+    {
+      id: 'start',
+      open: '//wallet.test/',
+      places: [
+        { host: 'shop.test', markers: ['#home', '#account'] },
+        { host: 'wallet.test', markers: ['#landing'], point: ['#go'] },
+      ],
+    },
     { id: 'join', branch: 'unregistered', places: [{ host: 'wallet.test', markers: ['#join-form'] }] },
     { id: 'cards', places: [{ host: 'wallet.test', markers: ['#cards'] }] },
     { id: 'done', places: [{ host: 'wallet.test', markers: ['#cards', '#empty'] }] },
@@ -40,7 +52,12 @@ const demo = Guide.parse({
   boundMarkers: [{ host: 'shop.test', markers: ['#bound'] }],
   checkout: { hosts: ['shop.test'], saveBoxes: ['#save'] },
 });
-const [start, join, cards, done] = demo.steps as [Guide['steps'][number], Guide['steps'][number], Guide['steps'][number], Guide['steps'][number]];
+const [start, join, cards, done] = demo.steps as [
+  Guide['steps'][number],
+  Guide['steps'][number],
+  Guide['steps'][number],
+  Guide['steps'][number],
+];
 
 describe('placeMatches', () => {
   const place = start.places[0]!; // shop.test, #home and #account
@@ -60,7 +77,7 @@ describe('placeMatches', () => {
 });
 
 describe('currentPlace', () => {
-  it('finds the step and the very place that matched (any of a step\'s places)', () => {
+  it("finds the step and the very place that matched (any of a step's places)", () => {
     const onShop = currentPlace(demo, probe('www.shop.test', ['#home', '#account']));
     expect(onShop?.step.id).toBe('start');
     expect(onShop?.place).toBe(start.places[0]);
@@ -69,7 +86,7 @@ describe('currentPlace', () => {
     expect(onWallet?.place).toBe(start.places[1]);
   });
 
-  it('the last step in the guide\'s order wins when several match', () => {
+  it("the last step in the guide's order wins when several match", () => {
     // #cards alone is the "cards" step; #cards with #empty is both "cards" and "done": "done" wins.
     expect(currentPlace(demo, probe('wallet.test', ['#cards']))?.step.id).toBe('cards');
     const both = currentPlace(demo, probe('wallet.test', ['#cards', '#empty']));
@@ -121,8 +138,12 @@ describe('readPage', () => {
   });
 
   it('reads a whole page at once', () => {
-    expect(readPage(demo, probe('wallet.test', { '#cards': 1, '.card': 2, '#member-menu': 1 })))
-      .toEqual({ step: 'cards', registered: true, cards: 2, bound: false });
+    expect(readPage(demo, probe('wallet.test', { '#cards': 1, '.card': 2, '#member-menu': 1 }))).toEqual({
+      step: 'cards',
+      registered: true,
+      cards: 2,
+      bound: false,
+    });
   });
 });
 
@@ -208,20 +229,48 @@ describe('statuses', () => {
   });
 
   it('the unregistered branch is skipped once the wallet is known to be registered, unless it was reached', () => {
-    expect(statuses(demo, progress({ step: 'cards', reached: ['start', 'cards'], registered: true }))).toEqual(['done', 'skipped', 'current', 'todo']);
-    expect(statuses(demo, progress({ step: 'start', reached: ['start'], registered: true }))).toEqual(['current', 'skipped', 'todo', 'todo']);
-    expect(statuses(demo, progress({ step: 'cards', reached: ['start', 'join', 'cards'], registered: true }))).toEqual(['done', 'done', 'current', 'todo']);
+    expect(statuses(demo, progress({ step: 'cards', reached: ['start', 'cards'], registered: true }))).toEqual([
+      'done',
+      'skipped',
+      'current',
+      'todo',
+    ]);
+    expect(statuses(demo, progress({ step: 'start', reached: ['start'], registered: true }))).toEqual([
+      'current',
+      'skipped',
+      'todo',
+      'todo',
+    ]);
+    expect(statuses(demo, progress({ step: 'cards', reached: ['start', 'join', 'cards'], registered: true }))).toEqual([
+      'done',
+      'done',
+      'current',
+      'todo',
+    ]);
     // Not known, or not registered: the branch is an ordinary step.
-    expect(statuses(demo, progress({ step: 'cards', reached: ['start', 'cards'], registered: null }))).toEqual(['done', 'done', 'current', 'todo']);
+    expect(statuses(demo, progress({ step: 'cards', reached: ['start', 'cards'], registered: null }))).toEqual([
+      'done',
+      'done',
+      'current',
+      'todo',
+    ]);
     expect(statuses(demo, progress({ step: 'start', reached: ['start'], registered: false }))).toEqual(['current', 'todo', 'todo', 'todo']);
   });
 
   it('finished: every step done (a skipped branch stays skipped), wherever the person is now', () => {
-    expect(statuses(demo, progress({ step: 'done', reached: ['start', 'join', 'cards', 'done'], finishedAt: 1 })))
-      .toEqual(['done', 'done', 'done', 'done']);
+    expect(statuses(demo, progress({ step: 'done', reached: ['start', 'join', 'cards', 'done'], finishedAt: 1 }))).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+    ]);
     expect(statuses(demo, progress({ step: null, reached: ['cards'], finishedAt: 1 }))).toEqual(['done', 'done', 'done', 'done']);
-    expect(statuses(demo, progress({ step: 'start', reached: ['start', 'cards', 'done'], registered: true, finishedAt: 1 })))
-      .toEqual(['done', 'skipped', 'done', 'done']);
+    expect(statuses(demo, progress({ step: 'start', reached: ['start', 'cards', 'done'], registered: true, finishedAt: 1 }))).toEqual([
+      'done',
+      'skipped',
+      'done',
+      'done',
+    ]);
   });
 });
 
@@ -238,7 +287,11 @@ describe('the shipped AliExpress guide', () => {
   const ids = ali.steps.map((s) => s.id);
   const page = (data: string, more: string[] | Record<string, number> = {}, host = 'www.alipay.com') => {
     const extra = Array.isArray(more) ? Object.fromEntries(more.map((s) => [s, 1])) : more;
-    return probe(host, { [`body[data-page='${data}']`]: 1, [`body[data-page^='wallet-register']`]: data.startsWith('wallet-register') ? 1 : 0, ...extra });
+    return probe(host, {
+      [`body[data-page='${data}']`]: 1,
+      "body[data-page^='wallet-register']": data.startsWith('wallet-register') ? 1 : 0,
+      ...extra,
+    });
   };
 
   // The pages of the journey as the fixture sites draw them (fixtures/sites/ali/PAGES.md).
@@ -253,9 +306,21 @@ describe('the shipped AliExpress guide', () => {
     ['registration: details', page('wallet-register-details'), { step: 'password', registered: false }],
     ['registration: done', page('wallet-register-done', ['#nav-my-alipay']), { step: 'registered', registered: true }],
     ['account: history', page('wallet-history', ['#account-tabs', '#nav-my-alipay']), { step: 'cards', registered: true }],
-    ['card list, two cards', page('wallet-cards', { '#account-tabs': 1, '#nav-my-alipay': 1, '#card-list .card-row': 2 }), { step: 'remove', registered: true, cards: 2 }],
-    ['card list, one card', page('wallet-cards', { '#account-tabs': 1, '#nav-my-alipay': 1, '#card-list .card-row': 1 }), { step: 'remove', registered: true, cards: 1 }],
-    ['card list, empty', page('wallet-cards', ['#account-tabs', '#nav-my-alipay', '#no-cards']), { step: 'done', registered: true, cards: 0 }],
+    [
+      'card list, two cards',
+      page('wallet-cards', { '#account-tabs': 1, '#nav-my-alipay': 1, '#card-list .card-row': 2 }),
+      { step: 'remove', registered: true, cards: 2 },
+    ],
+    [
+      'card list, one card',
+      page('wallet-cards', { '#account-tabs': 1, '#nav-my-alipay': 1, '#card-list .card-row': 1 }),
+      { step: 'remove', registered: true, cards: 1 },
+    ],
+    [
+      'card list, empty',
+      page('wallet-cards', ['#account-tabs', '#nav-my-alipay', '#no-cards']),
+      { step: 'done', registered: true, cards: 0 },
+    ],
   ];
 
   it('validates, with its steps in the order of the journey', () => {
@@ -278,8 +343,13 @@ describe('the shipped AliExpress guide', () => {
     let p = progress();
     for (const [i, [, probeOf]] of journey.entries()) p = advance(p, readPage(ali, probeOf), 'http:', 1000 + i);
     expect(p).toEqual({
-      step: 'done', reached: ids, registered: true, cards: 0,
-      finishedAt: 1000 + journey.length - 1, boundAt: 1001, scheme: 'http:',
+      step: 'done',
+      reached: ids,
+      registered: true,
+      cards: 0,
+      finishedAt: 1000 + journey.length - 1,
+      boundAt: 1001,
+      scheme: 'http:',
     });
     expect(statuses(ali, p)).toEqual(ids.map(() => 'done'));
   });

@@ -9,7 +9,12 @@ import { guideKey, hostMatches } from '../../src/guide/schema';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const locales = readdirSync(path.join(ROOT, 'public/_locales'));
-const messages = Object.fromEntries(locales.map((l) => [l, JSON.parse(readFileSync(path.join(ROOT, 'public/_locales', l, 'messages.json'), 'utf8')) as Record<string, { message: string }>]));
+const messages = Object.fromEntries(
+  locales.map((l) => [
+    l,
+    JSON.parse(readFileSync(path.join(ROOT, 'public/_locales', l, 'messages.json'), 'utf8')) as Record<string, { message: string }>,
+  ]),
+);
 const { guides, problems } = compileGuides(readGuides());
 
 describe('guides', () => {
@@ -24,7 +29,11 @@ describe('guides', () => {
         const entry = path.join(ROOT, 'fixtures/sites', g.fixture, 'index.mjs');
         expect(existsSync(entry), entry).toBe(true);
         const site = (await import(pathToFileURL(entry).href)).default() as { hosts: string[] };
-        for (const h of g.hosts) expect(site.hosts.some((s) => hostMatches(s, h)), `fixture serves no host of ${h}`).toBe(true);
+        for (const h of g.hosts)
+          expect(
+            site.hosts.some((s) => hostMatches(s, h)),
+            `fixture serves no host of ${h}`,
+          ).toBe(true);
       });
 
       it('has an e2e spec', () => {
@@ -33,16 +42,23 @@ describe('guides', () => {
 
       it('has its step texts in every language', () => {
         for (const [lang, table] of Object.entries(messages)) {
-          for (const s of g.steps) for (const part of ['title', 'do'] as const) {
-            expect(table[guideKey(g.id, s.id, part)]?.message, `${lang}: ${guideKey(g.id, s.id, part)}`).toBeTruthy();
-          }
+          for (const s of g.steps)
+            for (const part of ['title', 'do'] as const) {
+              expect(table[guideKey(g.id, s.id, part)]?.message, `${lang}: ${guideKey(g.id, s.id, part)}`).toBeTruthy();
+            }
         }
       });
 
       it('uses selectors that parse', () => {
         const places = [...g.steps.flatMap((s) => s.places), g.cardList.place, ...g.boundMarkers];
-        const selectors = [...places.flatMap((p) => [...p.markers, ...(p.point ?? [])]), g.cardList.card, g.cardList.empty,
-          ...g.registeredMarkers, ...g.unregisteredMarkers, ...g.checkout.saveBoxes];
+        const selectors = [
+          ...places.flatMap((p) => [...p.markers, ...(p.point ?? [])]),
+          g.cardList.card,
+          g.cardList.empty,
+          ...g.registeredMarkers,
+          ...g.unregisteredMarkers,
+          ...g.checkout.saveBoxes,
+        ];
         for (const s of selectors) expect(() => document.querySelector(s), s).not.toThrow();
       });
     });
@@ -55,7 +71,10 @@ describe('languages', () => {
   });
   it('every language has every message English has', () => {
     for (const [lang, table] of Object.entries(messages)) {
-      expect(Object.keys(messages.en!).filter((k) => !table[k]), lang).toEqual([]);
+      expect(
+        Object.keys(messages.en!).filter((k) => !table[k]),
+        lang,
+      ).toEqual([]);
     }
   });
 });

@@ -17,7 +17,10 @@ describe('manage-cards pages of other sites', () => {
   });
 
   it('leaves out entries that do not fit, naming them', () => {
-    const { pages, problems } = readManagePages([{ name: 'Ok', hosts: ['ok.example'], url: '/cards', path: 'Cards' }, { name: '', hosts: 'x', url: 'javascript:alert(1)' }]);
+    const { pages, problems } = readManagePages([
+      { name: 'Ok', hosts: ['ok.example'], url: '/cards', path: 'Cards' },
+      { name: '', hosts: 'x', url: 'javascript:alert(1)' },
+    ]);
     expect(pages.map((p) => p.name)).toEqual(['Ok']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^manage-pages\.json\[1\]/);

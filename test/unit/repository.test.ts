@@ -9,7 +9,9 @@ const GENERATED = ['node_modules', 'dist', 'out'];
 
 describe('the repository', () => {
   it('tracks nothing that an install or a build makes', () => {
-    const tracked = execFileSync('git', ['ls-files', '-z', '--', ...GENERATED], { encoding: 'utf8' }).split('\0').filter(Boolean);
+    const tracked = execFileSync('git', ['ls-files', '-z', '--', ...GENERATED], { encoding: 'utf8' })
+      .split('\0')
+      .filter(Boolean);
     expect(tracked.slice(0, 5), `${tracked.length} generated files are tracked`).toEqual([]);
     const ignored = execFileSync('git', ['ls-files', '-z', '-ci', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter(Boolean);
     expect(ignored.slice(0, 5), `${ignored.length} tracked files are ignored by .gitignore`).toEqual([]);

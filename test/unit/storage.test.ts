@@ -14,7 +14,15 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-const progress = { step: 'cards', reached: ['cards'], registered: true, cards: 2, finishedAt: null, boundAt: null, scheme: 'https:' as const };
+const progress = {
+  step: 'cards',
+  reached: ['cards'],
+  registered: true,
+  cards: 2,
+  finishedAt: null,
+  boundAt: null,
+  scheme: 'https:' as const,
+};
 
 describe('reading a record', () => {
   it('gives the initial value when nothing is stored, and a stored valid value as it is', async () => {
@@ -40,7 +48,12 @@ describe('reading a record', () => {
   });
 
   it('starts afresh when a repair throws or gives something that does not parse', () => {
-    const throwing = { ...settings, repair: () => { throw new Error('boom'); } };
+    const throwing = {
+      ...settings,
+      repair: () => {
+        throw new Error('boom');
+      },
+    };
     expect(parseRecord(throwing, 7)).toMatchObject({ value: settings.initial(), problem: expect.stringMatching(/started afresh/) });
     expect(parseRecord(tabRecord(3), { site: 1 }).value).toEqual({ version: 1, site: '', boxes: [] });
   });
@@ -66,7 +79,9 @@ describe('writing a record', () => {
   });
 
   it('a failed change does not block the next one, and writes nothing', async () => {
-    const failed = update(settings, () => { throw new Error('no'); });
+    const failed = update(settings, () => {
+      throw new Error('no');
+    });
     const next = update(settings, (s) => ({ ...s, guardEnabled: false }));
     await expect(failed).rejects.toThrow('no');
     expect((await next).guardEnabled).toBe(false);
@@ -117,15 +132,17 @@ describe('the records', () => {
   });
 
   it('only the background writes: nothing else imports the writer, and nothing calls storage directly', () => {
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-      const p = path.join(dir, f);
-      return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
-    });
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = path.join(dir, f);
+        return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+      });
     for (const file of files('src')) {
       const text = readFileSync(file, 'utf8');
       const where = file.split(path.sep).join('/');
       if (/storage\/writer/.test(text)) expect(where, `${where} imports the writer`).toMatch(/^src\/(background|storage)\//);
-      if (/\b(chrome|browser)\.storage\.(local|session)\b/.test(text)) expect(where, `${where} calls storage directly`).toMatch(/^src\/storage\//);
+      if (/\b(chrome|browser)\.storage\.(local|session)\b/.test(text))
+        expect(where, `${where} calls storage directly`).toMatch(/^src\/storage\//);
     }
   });
 });

@@ -5,7 +5,11 @@ import { contextOf, factsOf } from '../../detect/facts';
 import type { Lexicon } from '../../detect/lexicon';
 
 /** The classifier's verdict, or the site's own rule; `label` names the box in the notice ('' if not save). */
-export interface Decision { save: boolean; reason: Verdict['reason'] | 'site-rule'; label: string }
+export interface Decision {
+  save: boolean;
+  reason: Verdict['reason'] | 'site-rule';
+  label: string;
+}
 
 /** The label is not parsed yet: ask again once the parser has got further. */
 export const WAIT = 'wait';
@@ -24,7 +28,9 @@ export class Decider {
   constructor(private readonly lexicon: () => Lexicon) {}
 
   /** A new batch: the page may have added or removed card fields since the last one. */
-  newBatch(): void { this.payment.clear(); }
+  newBatch(): void {
+    this.payment.clear();
+  }
 
   decide(el: Element): Decision | typeof WAIT {
     let verdict = this.verdicts.get(el);
@@ -57,7 +63,10 @@ export class Decider {
 
   private hasCardFields(scope: ParentNode & Node): boolean {
     let v = this.payment.get(scope);
-    if (v === undefined) this.payment.set(scope, (v = scope.querySelector(this.lexicon().cardFieldSelector) !== null));
+    if (v === undefined) {
+      v = scope.querySelector(this.lexicon().cardFieldSelector) !== null;
+      this.payment.set(scope, v);
+    }
     return v;
   }
 }

@@ -27,12 +27,17 @@ export class Guard {
   private readonly observer: MutationObserver;
   private running = true;
 
-  constructor(lexicon: () => Lexicon, private readonly hooks: GuardHooks) {
+  constructor(
+    lexicon: () => Lexicon,
+    private readonly hooks: GuardHooks,
+  ) {
     this.decider = new Decider(lexicon);
     this.ledger = new Ledger(hooks);
     this.input = new Input({
       person: (el) => this.ledger.personChose(el),
-      script: (el) => { if (this.running) queueMicrotask(() => this.safely(() => this.consider(el))); },
+      script: (el) => {
+        if (this.running) queueMicrotask(() => this.safely(() => this.consider(el)));
+      },
       error: hooks.error,
     });
     this.observer = new MutationObserver((records) => this.safely(() => this.onMutations(records)));
@@ -42,7 +47,12 @@ export class Guard {
   watch(root: Document | ShadowRoot): void {
     if (this.roots.has(root)) return;
     this.roots.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['checked', 'aria-checked', 'aria-pressed'],
+    });
     this.input.listen(root);
     if (this.running) this.scan(root, true);
   }
@@ -72,7 +82,9 @@ export class Guard {
     this.rescan();
   }
 
-  private safely(fn: () => void): void { safely(fn, this.hooks.error); }
+  private safely(fn: () => void): void {
+    safely(fn, this.hooks.error);
+  }
 
   private scan(root: ParentNode, deep: boolean): void {
     if (deep) this.decider.newBatch();
@@ -96,7 +108,10 @@ export class Guard {
     this.decider.newBatch();
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
-      if (r.type === 'attributes') { this.consider(r.target as Element); continue; }
+      if (r.type === 'attributes') {
+        this.consider(r.target as Element);
+        continue;
+      }
       const added = r.addedNodes;
       for (let j = 0; j < added.length; j++) {
         const n = added[j]!;
@@ -106,7 +121,10 @@ export class Guard {
         else if (el.firstElementChild) this.scan(el, false);
         // Shadow roots attached after insertion are announced by the main-world hook; this catches a
         // custom element that arrives with its root already attached, cheaply (no call per element).
-        if (el.localName.includes('-')) { const sr = this.hooks.shadowRootOf(el); if (sr) this.watch(sr); }
+        if (el.localName.includes('-')) {
+          const sr = this.hooks.shadowRootOf(el);
+          if (sr) this.watch(sr);
+        }
       }
     }
     if (this.pending.size) {
@@ -120,7 +138,10 @@ export class Guard {
     const kind = kindOf(el);
     if (!kind || !this.running) return;
     const known = this.ledger.boxOf(el);
-    if (known) { if (known.state === 'unticked' && isOn(el, kind)) this.ledger.refight(known); return; }
+    if (known) {
+      if (known.state === 'unticked' && isOn(el, kind)) this.ledger.refight(known);
+      return;
+    }
     if (this.input.isTouched(el) || !isOn(el, kind)) return;
     const decision = this.decider.decide(el);
     if (decision === WAIT) this.pending.add(el);

@@ -23,7 +23,9 @@ export class Input {
     for (const type of EVENTS) root.addEventListener(type, this.onEvent, true);
   }
 
-  isTouched(el: Element): boolean { return this.touched.has(el); }
+  isTouched(el: Element): boolean {
+    return this.touched.has(el);
+  }
 
   readonly onEvent = (e: Event): void => {
     // Every keystroke in every field of the page comes here: only Space and Enter toggle a control.

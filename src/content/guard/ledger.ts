@@ -10,7 +10,14 @@ export const MAX_FIGHTS = 3;
 /** A hostile page with thousands of "save card" boxes gets no more work than this. */
 export const MAX_TRACKED = 50;
 
-export interface Box { id: number; el: Element; kind: ControlKind; label: string; state: BoxState; fights: number }
+export interface Box {
+  id: number;
+  el: Element;
+  kind: ControlKind;
+  label: string;
+  state: BoxState;
+  fights: number;
+}
 
 export interface LedgerHooks {
   /** A box changed state (unticked, reticked, person, gave-up). */
@@ -27,7 +34,9 @@ export class Ledger {
 
   constructor(private readonly hooks: LedgerHooks) {}
 
-  boxOf(el: Element): Box | undefined { return this.byElement.get(el); }
+  boxOf(el: Element): Box | undefined {
+    return this.byElement.get(el);
+  }
 
   /** Unticks a save box and holds it unticked. */
   hold(el: Element, kind: ControlKind, label: string): void {
@@ -82,7 +91,10 @@ export class Ledger {
     for (const box of this.boxes.values()) {
       if (box.state !== 'unticked') continue;
       box.state = 'reticked';
-      safely(() => { if (box.el.isConnected) setTicked(box.el, box.kind, true); this.hooks.report(box); }, this.hooks.error);
+      safely(() => {
+        if (box.el.isConnected) setTicked(box.el, box.kind, true);
+        this.hooks.report(box);
+      }, this.hooks.error);
     }
   }
 
@@ -91,14 +103,15 @@ export class Ledger {
     if (!this.paintHandle) this.paintHandle = requestAnimationFrame(this.onPaint);
   }
 
-  private readonly onPaint = (): void => safely(() => {
-    this.paintHandle = 0;
-    let any = false;
-    for (const box of this.boxes.values()) {
-      if (box.state !== 'unticked' || !box.el.isConnected) continue;
-      any = true;
-      if (isOn(box.el, box.kind)) this.refight(box);
-    }
-    if (any) this.paintHandle = requestAnimationFrame(this.onPaint);
-  }, this.hooks.error);
+  private readonly onPaint = (): void =>
+    safely(() => {
+      this.paintHandle = 0;
+      let any = false;
+      for (const box of this.boxes.values()) {
+        if (box.state !== 'unticked' || !box.el.isConnected) continue;
+        any = true;
+        if (isOn(box.el, box.kind)) this.refight(box);
+      }
+      if (any) this.paintHandle = requestAnimationFrame(this.onPaint);
+    }, this.hooks.error);
 }
