@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileData } from '../src/detect/lexicon-schema.ts';
+import { SiteEntry } from '../src/directory/schema.ts';
 import { Guide } from '../src/guide/schema.ts';
 import { describeIssues } from '../src/shared/zod.ts';
 
@@ -12,13 +13,19 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'src/data');
 
 function parseJson(file: string): unknown {
-  try { return JSON.parse(readFileSync(file, 'utf8')) as unknown; } catch (e) { return { invalidJson: (e as Error).message }; }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (e) {
+    return { invalidJson: (e as Error).message };
+  }
 }
 
 /** The raw data files, as they are on disk. */
 export function readData() {
   const langDir = path.join(DATA, 'lang');
-  const tables = readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()
+  const tables = readdirSync(langDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => ({ file: `lang/${f}`, raw: parseJson(path.join(langDir, f)) }));
   return { tables, signals: parseJson(path.join(DATA, 'signals.json')) };
 }
@@ -40,23 +47,64 @@ export function dataAlias(): Record<string, string> {
   const { tables, signals } = readData();
   const { data, problems } = compileData(tables, signals);
   const g = compileGuides(readGuides());
-  problems.push(...g.problems);
+  const sites = compileSites(readSites());
+  problems.push(...g.problems, ...sites.problems);
   if (problems.length) throw new Error(`invalid data in src/data:\n  ${problems.join('\n  ')}`);
   data.siteRules = g.guides.map((guide) => guide.checkout);
   const dir = path.join(ROOT, 'node_modules/.cache/unbind');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'data.json'), JSON.stringify(data));
   writeFileSync(path.join(dir, 'guides.json'), JSON.stringify(g.guides));
-  return { 'virtual:unbind-data': path.join(dir, 'data.json'), 'virtual:unbind-guides': path.join(dir, 'guides.json') };
+  writeFileSync(path.join(dir, 'sites.json'), JSON.stringify(sites.sites));
+  return {
+    'virtual:unbind-data': path.join(dir, 'data.json'),
+    'virtual:unbind-guides': path.join(dir, 'guides.json'),
+    'virtual:unbind-sites': path.join(dir, 'sites.json'),
+  };
 }
 
 /** Content-script match patterns for the guides' sites (the guide script runs only there). */
 export function guideMatches(): string[] {
-  return compileGuides(readGuides()).guides.flatMap((g) => g.hosts).map((h) => `*://*.${h}/*`);
+  return compileGuides(readGuides())
+    .guides.flatMap((g) => g.hosts)
+    .map((h) => `*://*.${h}/*`);
 }
 
 /** The guides, validated; their checkout rules go into the lexicon data as site rules. */
 export function readGuides() {
   const dir = path.join(DATA, 'guides');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: `guides/${f}`, raw: parseJson(path.join(dir, f)) }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: `guides/${f}`, raw: parseJson(path.join(dir, f)) }));
+}
+
+/** The directory of places that keep cards (src/data/sites), one file per place. */
+export function readSites() {
+  const dir = path.join(DATA, 'sites');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: `sites/${f}`, raw: parseJson(path.join(dir, f)) }));
+}
+
+/** Validates the directory: every entry parses, its id is its file name, and no host is claimed twice. */
+export function compileSites(files: { file: string; raw: unknown }[]) {
+  const problems: string[] = [];
+  const sites: SiteEntry[] = [];
+  const owner = new Map<string, string>();
+  for (const { file, raw } of files) {
+    const r = SiteEntry.safeParse(raw);
+    if (!r.success) {
+      problems.push(`${file}: ${describeIssues(r.error)}`);
+      continue;
+    }
+    if (`sites/${r.data.id}.json` !== file) problems.push(`${file}: id ${r.data.id} is not the file name`);
+    for (const h of r.data.hosts) {
+      if (owner.has(h)) problems.push(`${file}: host ${h} is also claimed by ${owner.get(h)}`);
+      owner.set(h, file);
+    }
+    sites.push(r.data);
+  }
+  return { sites, problems };
 }

@@ -6,3 +6,8 @@ declare module 'virtual:unbind-guides' {
   const guides: import('./guide/schema').Guide[];
   export default guides;
 }
+
+declare module 'virtual:unbind-sites' {
+  const sites: import('./directory/schema').SiteEntry[];
+  export default sites;
+}
