@@ -1,22 +1,12 @@
 // The directory of places that keep cards (src/data/sites/*.json, one file per place), validated at
 // build time. Every fact carries where it was read and when; a fact nobody could source says so
 // (`unknown`) instead of being made up, and the popup shows it as unknown.
+import { Source } from '../shared/source.ts';
 import { z } from '../shared/zod.ts';
 
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const Host = z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/));
+export { Source };
 
-/** Where a fact was read: a public page or repository file, or the user's document (`seed:`). */
-export const Source = z.object({
-  /** https://... for a public page; `<owner>/<repo>/<path>` for public code; `seed:<file>` for the user's document. */
-  ref: z.string().check(z.minLength(3)),
-  kind: z.enum(['official-help', 'third-party', 'public-code', 'browser-source', 'seed']),
-  /** The day it was read. */
-  read: Day,
-  /** What the source says, briefly, in its own terms (a label, a path, a rule). */
-  says: z.optional(z.string().check(z.maxLength(400))),
-});
-export type Source = z.infer<typeof Source>;
+const Host = z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/));
 
 /** A fact with its sources, or why it is not known. */
 const fact = <T extends z.ZodMiniType>(value: T) =>
