@@ -50,8 +50,12 @@ export function dataAlias(): Record<string, string> {
   const sites = compileSites(readSites());
   problems.push(...g.problems, ...sites.problems);
   if (problems.length) throw new Error(`invalid data in src/data:\n  ${problems.join('\n  ')}`);
-  data.siteRules = g.guides.map((guide) => guide.checkout);
-  const dir = path.join(ROOT, 'node_modules/.cache/unbind');
+  data.siteRules = g.guides.flatMap((guide) =>
+    guide.checkout ? [{ hosts: guide.checkout.hosts, saveBoxes: guide.checkout.saveBoxes.map((b) => b.css) }] : [],
+  );
+  // In this checkout's own out/ (not node_modules/.cache): worktrees that share node_modules must not
+  // overwrite each other's data between a write and the bundler's read.
+  const dir = path.join(ROOT, 'out/generated');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'data.json'), JSON.stringify(data));
   writeFileSync(path.join(dir, 'guides.json'), JSON.stringify(g.guides));

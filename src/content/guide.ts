@@ -2,11 +2,12 @@
 // vite.config.ts), in the top frame. It tells the background which step each page is, and points at
 // the next control when the popup asks. It reads page structure only, never field values.
 import guides from 'virtual:unbind-guides';
-import { currentPlace, readPage, type PageProbe } from '../guide/engine';
+import { currentPlace, readPage } from '../guide/engine';
+import { pageProbe } from '../guide/page';
 import { guideKey, hostMatches } from '../guide/schema';
 import { parseMessage, toBackground, ToContent, type PointAnswer } from '../shared/messages';
-import { Pointer } from './pointer';
 import { t } from '../shared/i18n';
+import { Pointer } from './pointer';
 
 function start(): void {
   if (window !== window.top) return;
@@ -14,26 +15,15 @@ function start(): void {
   const guide = guides.find((g) => g.hosts.some((h) => hostMatches(host, h)));
   if (!guide) return;
 
-  const query = (fn: () => number) => {
-    try {
-      return fn();
-    } catch {
-      return 0;
-    }
-  };
-  const probe: PageProbe = {
-    host,
-    has: (s) => query(() => (document.querySelector(s) ? 1 : 0)) > 0,
-    count: (s) => query(() => document.querySelectorAll(s).length),
-  };
   const scheme = location.protocol === 'http:' ? 'http:' : 'https:';
-  const pointer = new Pointer(t('guideDismissPointer'));
+  const pointer = new Pointer(t('guideDismissPointer'), t('guideHoverHint'));
   let last = '';
   let timer = 0;
 
   const check = () => {
     timer = 0;
-    const reading = readPage(guide, probe);
+    // A fresh probe each time: a single-page app changes its path without a reload.
+    const reading = readPage(guide, pageProbe());
     const key = JSON.stringify(reading);
     if (key === last) {
       pointer.schedule();
@@ -61,7 +51,7 @@ function start(): void {
     const msg = parseMessage(ToContent, raw, 'guide script');
     if (msg?.type !== 'guide-point') return;
     try {
-      const here = currentPlace(guide, probe);
+      const here = currentPlace(guide, pageProbe());
       const pointed = !!here?.place.point && pointer.show(here.step.id, here.place.point, t(guideKey(guide.id, here.step.id, 'title')));
       sendResponse({ pointed });
     } catch (err) {

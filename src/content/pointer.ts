@@ -1,6 +1,8 @@
 // The guide's pointer: a ring around the next control with a short label, in a closed shadow root and
 // in the top layer (a popover), so it shows above the site's own modal dialogs. It never takes
 // pointer events except on its close button, so the person clicks the control itself.
+import { type Found, locate } from '../guide/page';
+import type { Target } from '../guide/schema';
 
 const CSS = `
 :host { all: initial; position: fixed; inset: 0; pointer-events: none; margin: 0; padding: 0; border: 0;
@@ -15,49 +17,37 @@ const CSS = `
 @media (prefers-reduced-motion: reduce) { .ring { animation: none; } }
 `;
 
-const visible = (el: Element) => {
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.height > 0;
-};
-
-/** The first selector, in order, that matches a visible element. */
-export function firstVisible(selectors: string[], root: ParentNode = document): Element | null {
-  for (const s of selectors) {
-    try {
-      for (const el of root.querySelectorAll(s)) if (visible(el)) return el;
-    } catch {
-      /* a bad selector in data: skip it */
-    }
-  }
-  return null;
-}
-
 export class Pointer {
   private host: HTMLElement | null = null;
   private ring!: HTMLElement;
   private tip!: HTMLElement;
   private text!: HTMLElement;
   private target: Element | null = null;
-  private selectors: string[] = [];
+  private targets: readonly Target[] = [];
+  private label = '';
   /** The step the pointer belongs to: it goes when the step does. */
   step: string | null = null;
   private paintHandle = 0;
 
-  constructor(private readonly closeLabel: string) {
+  constructor(
+    private readonly closeLabel: string,
+    /** Said after the label when the control shows only on hover and the ring is on its row. */
+    private readonly hoverHint: string,
+  ) {
     const later = () => this.schedule();
     for (const type of ['scroll', 'resize', 'mouseover', 'focusin', 'click'])
       addEventListener(type, later, { capture: true, passive: true });
   }
 
-  show(step: string, selectors: string[], label: string): boolean {
-    const target = firstVisible(selectors);
-    if (!target) return false;
+  show(step: string, targets: readonly Target[], label: string): boolean {
+    const found = locate(targets);
+    if (!found) return false;
     this.step = step;
-    this.selectors = selectors;
+    this.targets = targets;
+    this.label = label;
     this.mount();
-    this.text.textContent = label;
-    target.scrollIntoView({ block: 'center', inline: 'nearest' });
-    this.place(target);
+    found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.place(found);
     return true;
   }
 
@@ -74,8 +64,8 @@ export class Pointer {
     this.paintHandle = requestAnimationFrame(() => {
       this.paintHandle = 0;
       if (!this.host) return;
-      const target = firstVisible(this.selectors);
-      if (target) this.place(target);
+      const found = locate(this.targets);
+      if (found) this.place(found);
       else {
         this.ring.style.display = 'none';
         this.tip.style.display = 'none';
@@ -108,8 +98,9 @@ export class Pointer {
     });
   }
 
-  private place(target: Element): void {
+  private place({ el: target, viaRow }: Found): void {
     const host = this.host!;
+    this.text.textContent = viaRow ? `${this.label} ${this.hoverHint}` : this.label;
     // Shown again when the target changes, so it stays above a dialog that opened since.
     if (target !== this.target || !host.matches(':popover-open')) {
       if (host.matches(':popover-open')) host.hidePopover();

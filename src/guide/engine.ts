@@ -1,12 +1,16 @@
 // Pure guide logic: which step a page is, and how a person's progress moves. The content script
 // supplies a probe of the live page; the popup and background use the rest.
-import { hostMatches, type Guide, type Place, type Step } from './schema.ts';
+import { hostMatches, type Guide, type Marker, type Place, type Step, type Target } from './schema.ts';
 
-/** What the guide may ask of a page: its host, and whether / how often a selector matches. */
+/** What the guide may ask of a page: where it is, what it shows, and how many of a thing it holds.
+ *  The content script reads the live page (src/guide/page.ts); tests pass a fake. */
 export interface PageProbe {
   host: string;
-  has(selector: string): boolean;
-  count(selector: string): number;
+  /** The URL path and query. */
+  path: string;
+  shows(marker: Marker): boolean;
+  /** How many elements the target finds, seen or not (a control that shows only on hover counts). */
+  count(target: Target): number;
 }
 
 /** What one page tells about the journey. */
@@ -21,8 +25,17 @@ export interface PageReading {
   bound: boolean;
 }
 
+function pathMatches(place: Place, path: string): boolean {
+  if (!place.path) return true;
+  try {
+    return new RegExp(place.path.pattern, 'u').test(path);
+  } catch {
+    return false; // checked at build time; a bad pattern never matches rather than throws
+  }
+}
+
 export const placeMatches = (place: Place, probe: PageProbe): boolean =>
-  hostMatches(probe.host, place.host) && place.markers.every((m) => probe.has(m));
+  hostMatches(probe.host, place.host) && pathMatches(place, probe.path) && place.markers.every((m) => probe.shows(m));
 
 /** The last step (in the guide's order) whose place this page is, and that place. */
 export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; place: Place } | null {
@@ -35,13 +48,13 @@ export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; plac
 }
 
 export function readPage(guide: Guide, probe: PageProbe): PageReading {
-  const any = (list: string[]) => list.some((s) => probe.has(s));
+  const any = (places: Place[]) => places.some((p) => placeMatches(p, probe));
   const onList = placeMatches(guide.cardList.place, probe);
   return {
     step: currentPlace(guide, probe)?.step.id ?? null,
-    registered: any(guide.registeredMarkers) ? true : any(guide.unregisteredMarkers) ? false : null,
-    cards: onList ? (probe.has(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
-    bound: guide.boundMarkers.some((p) => placeMatches(p, probe)),
+    registered: any(guide.registered) ? true : any(guide.unregistered) ? false : null,
+    cards: onList ? (probe.shows(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
+    bound: any(guide.bound),
   };
 }
 

@@ -11,6 +11,6 @@ export const Source = z.object({
   read: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   /** What the source says, briefly, in its own terms: a label, a path, a rule, an id. A guide's CSS
    *  selector may only use the ids, classes and attributes quoted here (see test/unit/guides.test.ts). */
-  says: z.optional(z.string().check(z.maxLength(600))),
+  says: z.optional(z.string().check(z.maxLength(1200))),
 });
 export type Source = z.infer<typeof Source>;

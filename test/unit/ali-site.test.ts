@@ -308,8 +308,8 @@ describe('wallet registration', () => {
     expect(text(msg)).toContain('Confirm your e-mail address for Alipay');
     const link = match(msg, /id="confirm-link" href="([^"]+)"/);
     const confirmed = await b.go(link);
-    expect(pageId(confirmed)).toBe('wallet-confirm-link');
-    expect(text(confirmed)).toContain('E-mail address confirmed');
+    expect(pageId(confirmed)).toBe('wallet-register-details');
+    expect(text(confirmed)).toContain('Confirmed');
     const again = await b.go(link);
     expect(again.status).toBe(410);
     expect(text(again)).toContain('This link has already been used');

@@ -1,5 +1,5 @@
-// The guide engine (src/guide/engine.ts) on a fake page: a host and the selectors that match, with
-// how many elements each matches. A small made-up guide pins each rule; the shipped AliExpress guide
+// The guide engine (src/guide/engine.ts) on a fake page: a host, a path, and what the page shows (CSS
+// selectors that match and texts on it), with how many elements each finds. A small made-up guide pins each rule; the shipped AliExpress guide
 // is then read page by page along the journey the e2e test walks in Chromium.
 import { describe, expect, it } from 'vitest';
 import aliexpressRaw from '../../src/data/guides/aliexpress.json';
@@ -15,13 +15,22 @@ import {
   type PageReading,
   type Progress,
 } from '../../src/guide/engine';
-import { Guide } from '../../src/guide/schema';
+import { Guide, type Marker, type Target } from '../../src/guide/schema';
 
-/** A page: its host and the selectors that match on it (a list: once each; a record: that many times). */
-function probe(host: string, matches: string[] | Record<string, number> = []): PageProbe {
-  const counts: Record<string, number> = Array.isArray(matches) ? Object.fromEntries(matches.map((s) => [s, 1])) : matches;
-  return { host, has: (s) => (counts[s] ?? 0) > 0, count: (s) => counts[s] ?? 0 };
+/** A page: its host, what it shows (CSS selectors that match, and texts as "heading:Text", "control:Text",
+ *  "page:Text"; a list: once each; a record: that many times), and its path. */
+function probe(host: string, shown: string[] | Record<string, number> = [], path = '/'): PageProbe {
+  const counts: Record<string, number> = Array.isArray(shown) ? Object.fromEntries(shown.map((s) => [s, 1])) : shown;
+  // A text is keyed by where it is looked for ("control:Remove"), so a heading and a button differ.
+  const keys = (m: Marker | Target) => ('css' in m ? [m.css] : m.text.map((t) => `${m.in ?? 'page'}:${t}`));
+  return {
+    host,
+    path,
+    shows: (m) => keys(m).some((k) => (counts[k] ?? 0) > 0),
+    count: (t) => Math.max(0, ...keys(t).map((k) => counts[k] ?? 0)),
+  };
 }
+const css = (selector: string) => ({ css: selector, source: 'demo' });
 
 const progress = (p: Partial<Progress> = {}): Progress => ({ ...NEW_PROGRESS, reached: [], ...p });
 const reading = (r: Partial<PageReading> = {}): PageReading => ({ step: null, registered: null, cards: null, bound: false, ...r });
@@ -33,24 +42,24 @@ const demo = Guide.parse({
   hosts: ['shop.test', 'wallet.test'],
   fixture: 'demo',
   manage: '//wallet.test/cards',
-  registeredMarkers: ['#member-menu'],
-  unregisteredMarkers: ['#join-form'],
+  sources: { demo: { ref: 'https://help.wallet.test/cards', kind: 'official-help', read: '2026-11-27' } },
+  registered: [{ host: 'test', markers: [css('#member-menu')] }],
+  unregistered: [{ host: 'test', markers: [css('#join-form')] }],
   steps: [
     {
       id: 'start',
       open: '//wallet.test/',
       places: [
-        { host: 'shop.test', markers: ['#home', '#account'] },
-        { host: 'wallet.test', markers: ['#landing'], point: ['#go'] },
+        { host: 'shop.test', markers: [css('#home'), css('#account')] },
+        { host: 'wallet.test', markers: [css('#landing')], point: [css('#go')] },
       ],
     },
-    { id: 'join', branch: 'unregistered', places: [{ host: 'wallet.test', markers: ['#join-form'] }] },
-    { id: 'cards', places: [{ host: 'wallet.test', markers: ['#cards'] }] },
-    { id: 'done', places: [{ host: 'wallet.test', markers: ['#cards', '#empty'] }] },
+    { id: 'join', branch: 'unregistered', places: [{ host: 'wallet.test', markers: [css('#join-form')] }] },
+    { id: 'cards', places: [{ host: 'wallet.test', markers: [css('#cards')] }] },
+    { id: 'done', places: [{ host: 'wallet.test', markers: [css('#cards'), css('#empty')] }] },
   ],
-  cardList: { place: { host: 'wallet.test', markers: ['#cards'] }, card: '.card', empty: '#empty' },
-  boundMarkers: [{ host: 'shop.test', markers: ['#bound'] }],
-  checkout: { hosts: ['shop.test'], saveBoxes: ['#save'] },
+  cardList: { place: { host: 'wallet.test', markers: [css('#cards')] }, card: css('.card'), empty: css('#empty') },
+  bound: [{ host: 'shop.test', markers: [css('#bound')] }],
 });
 const [start, join, cards, done] = demo.steps as [
   Guide['steps'][number],
@@ -115,8 +124,9 @@ describe('readPage', () => {
     expect(readPage(demo, probe('wallet.test', ['#landing'])).registered).toBeNull();
     // Both shown: the registered marker speaks first.
     expect(readPage(demo, probe('wallet.test', ['#member-menu', '#join-form'])).registered).toBe(true);
-    // Markers are read on any host (they are selectors, not places).
+    // Registered places may span hosts (here every host under "test").
     expect(readPage(demo, probe('shop.test', ['#member-menu'])).registered).toBe(true);
+    expect(readPage(demo, probe('shop.example', ['#member-menu'])).registered).toBeNull();
   });
 
   it('cards: the count of card rows on the card list, 0 when the empty marker shows, null elsewhere', () => {
@@ -282,43 +292,64 @@ describe('siteUrl', () => {
   });
 });
 
+describe('paths', () => {
+  const withPath = Guide.parse({
+    ...demo,
+    steps: [
+      { id: 'orders', places: [{ host: 'shop.test', path: { pattern: '^/orders(/|$)', source: 'demo' }, markers: [] }] },
+      { id: 'order', places: [{ host: 'shop.test', path: { pattern: '^/orders/\\d+$', source: 'demo' }, markers: [css('#paid')] }] },
+    ],
+  });
+
+  it('a place with a path matches only there, with its markers', () => {
+    expect(readPage(withPath, probe('shop.test', [], '/orders')).step).toBe('orders');
+    expect(readPage(withPath, probe('shop.test', [], '/orders/12')).step).toBe('orders');
+    expect(readPage(withPath, probe('shop.test', ['#paid'], '/orders/12')).step).toBe('order');
+    expect(readPage(withPath, probe('shop.test', ['#paid'], '/cart')).step).toBeNull();
+  });
+
+  it('a pattern that does not compile never matches, and never throws', () => {
+    const bad = Guide.parse({
+      ...demo,
+      steps: [{ id: 'x', places: [{ host: 'shop.test', path: { pattern: '(', source: 'demo' }, markers: [] }] }, ...demo.steps],
+    });
+    expect(readPage(bad, probe('shop.test', [], '(')).step).toBeNull();
+  });
+});
+
 describe('the shipped AliExpress guide', () => {
   const ali = Guide.parse(aliexpressRaw);
   const ids = ali.steps.map((s) => s.id);
-  const page = (data: string, more: string[] | Record<string, number> = {}, host = 'www.alipay.com') => {
-    const extra = Array.isArray(more) ? Object.fromEntries(more.map((s) => [s, 1])) : more;
-    return probe(host, {
-      [`body[data-page='${data}']`]: 1,
-      "body[data-page^='wallet-register']": data.startsWith('wallet-register') ? 1 : 0,
-      ...extra,
-    });
-  };
+  const wallet = (shown: string[] | Record<string, number>) => probe('www.alipay.com', shown);
+  const myAlipay = ['control:History', 'control:My Account', 'control:Manage your cards'];
 
-  // The pages of the journey as the fixture sites draw them (fixtures/sites/ali/PAGES.md).
+  // The pages of the journey by what they show (fixtures/sites/ali/PAGES.md), as a person reads them.
   const journey: [string, PageProbe, Partial<PageReading>][] = [
-    ['shop home, wallet not registered', probe('www.aliexpress.com', ['#account-menu']), { step: null }],
-    ['card bound at payment', probe('www.aliexpress.com', ['#account-menu', '#card-bound-notice']), { step: null, bound: true }],
-    ['wallet landing', page('wallet-landing'), { step: 'openwallet' }],
-    ['sign-in for Alipay', page('login', ['#login-for-alipay'], 'login.aliexpress.com'), { step: 'signin' }],
-    ['registration: e-mail', page('wallet-register-email'), { step: 'email', registered: false }],
-    ['registration: e-mail sent', page('wallet-register-sent'), { step: 'confirm', registered: false }],
-    ['registration: confirmation link', page('wallet-confirm-link'), { step: 'confirm' }],
-    ['registration: details', page('wallet-register-details'), { step: 'password', registered: false }],
-    ['registration: done', page('wallet-register-done', ['#nav-my-alipay']), { step: 'registered', registered: true }],
-    ['account: history', page('wallet-history', ['#account-tabs', '#nav-my-alipay']), { step: 'cards', registered: true }],
+    ['shop home, wallet not registered', probe('www.aliexpress.com', ['control:My AliExpress']), { step: null }],
+    ['wallet landing', wallet(['control:Go to My Alipay', 'heading:Pay safely with Alipay']), { step: 'openwallet' }],
+    ['sign-in for Alipay', probe('login.aliexpress.com', ['#fm-login-id', '#fm-login-password']), { step: 'signin' }],
+    ['registration: e-mail', wallet(['control:Send confirmation email']), { step: 'email', registered: false }],
+    ['registration: e-mail sent', wallet(['heading:We sent a confirmation e-mail', 'heading:confirmation e-mail']), { step: 'confirm' }],
+    ['registration: details', wallet(['page:security question']), { step: 'password' }],
+    [
+      'registration: done',
+      wallet(['heading:Your Alipay Account Has Been Set Up Successfully', 'control:Go to My Alipay']),
+      { step: 'registered' },
+    ],
+    ['account: history', wallet(myAlipay), { step: 'cards', registered: true }],
     [
       'card list, two cards',
-      page('wallet-cards', { '#account-tabs': 1, '#nav-my-alipay': 1, '#card-list .card-row': 2 }),
+      wallet({ ...Object.fromEntries(myAlipay.map((k) => [k, 1])), 'heading:Manage your cards': 1, 'control:Remove card': 2 }),
       { step: 'remove', registered: true, cards: 2 },
     ],
     [
       'card list, one card',
-      page('wallet-cards', { '#account-tabs': 1, '#nav-my-alipay': 1, '#card-list .card-row': 1 }),
+      wallet([...myAlipay, 'heading:Manage your cards', 'control:Remove card']),
       { step: 'remove', registered: true, cards: 1 },
     ],
     [
       'card list, empty',
-      page('wallet-cards', ['#account-tabs', '#nav-my-alipay', '#no-cards']),
+      wallet([...myAlipay, 'heading:Manage your cards', 'page:Oops, You Have no Card in Alipay']),
       { step: 'done', registered: true, cards: 0 },
     ],
   ];
@@ -334,9 +365,9 @@ describe('the shipped AliExpress guide', () => {
   }
 
   it('the shop menu with My Alipay is the way in, and says the wallet is registered', () => {
-    const shop = probe('www.aliexpress.com', ['#account-menu', '#menu-my-alipay']);
+    const shop = probe('www.aliexpress.com', ['control:My AliExpress', 'control:My Alipay']);
     expect(readPage(ali, shop)).toEqual(reading({ step: 'openwallet', registered: true }));
-    expect(currentPlace(ali, shop)?.place.point).toEqual(['#menu-my-alipay', '#account-menu-trigger']);
+    expect(currentPlace(ali, shop)?.place.point?.map((t) => ('text' in t ? t.text[0] : t.css))).toEqual(['My Alipay', 'My AliExpress']);
   });
 
   it('the journey page by page: registered on the way, finished at the empty list, every step done', () => {
@@ -348,7 +379,7 @@ describe('the shipped AliExpress guide', () => {
       registered: true,
       cards: 0,
       finishedAt: 1000 + journey.length - 1,
-      boundAt: 1001,
+      boundAt: null,
       scheme: 'http:',
     });
     expect(statuses(ali, p)).toEqual(ids.map(() => 'done'));
@@ -356,15 +387,14 @@ describe('the shipped AliExpress guide', () => {
 
   it('already registered: the registration steps are skipped, the card list is current', () => {
     let p = progress();
-    for (const probeOf of [probe('www.aliexpress.com', ['#account-menu', '#menu-my-alipay']), journey[9]![1], journey[10]![1]]) {
-      p = advance(p, readPage(ali, probeOf), 'https:', 1);
-    }
+    const shop = probe('www.aliexpress.com', ['control:My AliExpress', 'control:My Alipay']);
+    for (const probeOf of [shop, journey[7]![1], journey[8]![1]]) p = advance(p, readPage(ali, probeOf), 'https:', 1);
     expect(p.reached).toEqual(['openwallet', 'cards', 'remove']);
     expect(statuses(ali, p)).toEqual(['done', 'done', 'skipped', 'skipped', 'skipped', 'skipped', 'done', 'current', 'todo']);
   });
 
   it('opens its pages on the scheme the site was seen on', () => {
     expect(siteUrl(ali.steps[0]!.open!, 'http:')).toBe('http://www.alipay.com/');
-    expect(siteUrl(ali.manage, 'https:')).toBe('https://www.alipay.com/account/cards');
+    expect(siteUrl(ali.manage, 'https:')).toBe('https://www.alipay.com/');
   });
 });

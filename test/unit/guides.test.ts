@@ -17,6 +17,13 @@ const messages = Object.fromEntries(
 );
 const { guides, problems } = compileGuides(readGuides());
 
+/** The ids, classes and attribute names a selector relies on ("#a .b[c=d]" -> "#a", ".b", "c"). */
+function selectorNames(css: string): string[] {
+  const names = [...css.matchAll(/[#.][\w-]+/g)].map((m) => m[0]);
+  const attrs = [...css.matchAll(/\[\s*([\w-]+)/g)].map((m) => m[1]!);
+  return [...names, ...attrs];
+}
+
 describe('guides', () => {
   it('all validate', () => {
     expect(problems).toEqual([]);
@@ -49,17 +56,37 @@ describe('guides', () => {
         }
       });
 
-      it('uses selectors that parse', () => {
-        const places = [...g.steps.flatMap((s) => s.places), g.cardList.place, ...g.boundMarkers];
-        const selectors = [
-          ...places.flatMap((p) => [...p.markers, ...(p.point ?? [])]),
-          g.cardList.card,
-          g.cardList.empty,
-          ...g.registeredMarkers,
-          ...g.unregisteredMarkers,
-          ...g.checkout.saveBoxes,
-        ];
-        for (const s of selectors) expect(() => document.querySelector(s), s).not.toThrow();
+      const places = [...g.steps.flatMap((s) => s.places), g.cardList.place, ...g.registered, ...g.unregistered, ...g.bound];
+      const cited = [
+        ...places.flatMap((p) => [...p.markers, ...(p.point ?? []), ...(p.path ? [p.path] : [])]),
+        g.cardList.card,
+        g.cardList.empty,
+        ...(g.checkout?.saveBoxes ?? []),
+      ];
+
+      it('recognises every place by a path or something the page shows', () => {
+        for (const p of places) expect(p.path || p.markers.length > 0, JSON.stringify(p)).toBeTruthy();
+      });
+
+      it('cites a source for every marker, path and pointer target, and every source is used', () => {
+        for (const c of cited) expect(g.sources[c.source], `${JSON.stringify(c)} cites no known source`).toBeDefined();
+        const used = new Set(cited.map((c) => c.source));
+        expect(Object.keys(g.sources).filter((k) => !used.has(k))).toEqual([]);
+      });
+
+      it('uses paths that compile and selectors that parse', () => {
+        for (const p of places) if (p.path) expect(() => new RegExp(p.path!.pattern, 'u'), p.path.pattern).not.toThrow();
+        for (const c of cited) if ('css' in c) expect(() => document.querySelector(c.css), c.css).not.toThrow();
+      });
+
+      // The rule: a guide may find a page or a control by an id, class or attribute only when the source
+      // it cites quotes that very name. Text is what a person sees; a name only our twin has is a stub.
+      it('relies on no id, class or attribute that its cited source does not quote', () => {
+        for (const c of cited) {
+          if (!('css' in c)) continue;
+          const says = g.sources[c.source]?.says ?? '';
+          for (const name of selectorNames(c.css)) expect(says, `${c.css}: "${name}" is not in source ${c.source}`).toContain(name);
+        }
       });
     });
   }

@@ -1,0 +1,99 @@
+// Follows any site's removal guide the way a person would: open the popup, read the current step, do
+// what a person does on that step (type what the site asks, or act where Unbind has nothing to ring),
+// press "Show me on the page", and click what the pointer rings. Nothing else tells it where to go.
+// Shared by every guide's e2e spec and by the main job.
+import { openPopup } from './popup.mjs';
+import { shadowElements } from './shadow.mjs';
+import { sleep } from './sleep.mjs';
+
+/** The guide as the real popup shows it. */
+export async function readPopup(popup) {
+  return popup.evaluate(() => ({
+    guide: document.querySelector('[data-testid=guide]')?.getAttribute('data-guide') ?? null,
+    current: document.querySelector('[data-testid=guide-current]')?.getAttribute('data-step') ?? null,
+    finished: !!document.querySelector('[data-testid=guide-finished]'),
+    steps: [...document.querySelectorAll('ol.steps li')].map((li) => `${li.getAttribute('data-step')}:${li.getAttribute('data-status')}`),
+  }));
+}
+
+/** What the pointer rings now, with its label, or null. */
+export async function readPointer(page) {
+  const [ring] = await shadowElements(page, 'unbind-pointer', '.ring');
+  if (!ring?.shown) return null;
+  const [tip] = await shadowElements(page, 'unbind-pointer', '.tip span');
+  return { box: ring.box, label: tip?.text ?? '' };
+}
+
+/** After a click that may or may not load a page: wait until it is done. */
+export async function settle(page) {
+  await sleep(300);
+  await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10000 });
+  await sleep(150);
+}
+
+/**
+ * @typedef {{
+ *   fill?: (step: string) => Promise<boolean>,
+ *   act?: (step: string) => Promise<boolean>,
+ *   check?: (step: string) => Promise<void>,
+ * }} Person
+ * `fill`: types what the site asks on this step's page (Unbind never does); true if it typed.
+ * `act`: where Unbind has nothing to ring, does what the popup's text says (e.g. open the mailbox);
+ *   true if it did something.
+ * `check`: after each click; throws if the site refused (following the guide must never lead there).
+ */
+
+/**
+ * Follows the guide from the current page until the popup says it is finished.
+ * @param {{ ext: { browser: import('puppeteer').Browser, extensionId: string, worker: () => Promise<any> },
+ *           page: import('puppeteer').Page, person?: Person,
+ *           snap?: (name: string, p?: import('puppeteer').Page) => Promise<void>, maxSteps?: number }} o
+ * @returns {Promise<string[]>} the steps in the order they were met, then 'finished'
+ */
+export async function followGuide({ ext, page, person = {}, snap = async () => {}, maxSteps = 40 }) {
+  const met = [];
+  for (let i = 0; i < maxSteps; i++) {
+    let popup = await openPopup(ext, page);
+    const g = await readPopup(popup);
+    if (!g.guide) throw new Error('the popup offers no guide on this site');
+    if (g.finished) {
+      met.push('finished');
+      await snap('popup-finished', popup);
+      await popup.close();
+      return met;
+    }
+    const step = g.current;
+    met.push(step);
+    await snap(`popup-${step}`, popup);
+    // Typing on the page closes the popup, as it would for a person: open it again after.
+    await popup.close();
+    if (await person.fill?.(step)) await snap(`filled-${step}`);
+    popup = await openPopup(ext, page);
+    await popup.click('[data-testid=guide-point]');
+    await sleep(300);
+    if (await popup.$('[data-testid=guide-no-target]')) {
+      const open = await popup.$('[data-testid=guide-open]');
+      await popup.close().catch(() => {});
+      if (await person.act?.(step)) continue;
+      if (!open) throw new Error(`step ${step}: nothing to point at, no page to open, and nothing a person would do`);
+      popup = await openPopup(ext, page);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), popup.click('[data-testid=guide-open]')]);
+      await popup.close().catch(() => {});
+      continue;
+    }
+    await popup.close();
+    let ring = await readPointer(page);
+    if (!ring) throw new Error(`step ${step}: the pointer is not shown`);
+    await snap(`pointer-${step}`);
+    // Hover first: a control that shows only on hover is ringed through its row until then.
+    const centre = (r) => [r.box.x + r.box.w / 2, r.box.y + r.box.h / 2];
+    await page.mouse.move(...centre(ring));
+    await sleep(200);
+    ring = (await readPointer(page)) ?? ring;
+    await page.mouse.move(...centre(ring));
+    await page.mouse.click(...centre(ring));
+    await settle(page);
+    await person.check?.(step);
+  }
+  throw new Error(`the guide did not finish within ${maxSteps} steps: ${met.join(' → ')}`);
+}
