@@ -7,6 +7,13 @@ import { describeIssues, z } from '../shared/zod.ts';
  *  words: JavaScript's \b only knows [a-z0-9_]. */
 const Patterns = z.array(z.string().check(z.minLength(1)));
 
+/** The kinds of look-alike, a closed set. A text that matches `never` is put in the first kind, in this
+ *  order, whose patterns match it: the narrow kinds before the broad ones ("Subscribe & save 10%" is an
+ *  offer before it is a newsletter; "agree" is only terms when nothing narrower is said). */
+export const LOOK_ALIKES = ['remember-me', 'save-for-later', 'row-select', 'address', 'account', 'loyalty-card',
+  'gift', 'offer', 'newsletter', 'terms'] as const;
+export type LookAlike = (typeof LOOK_ALIKES)[number];
+
 export const LanguageTableSchema = z.object({
   /** BCP 47 language code, e.g. "en", "pt". */
   lang: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
@@ -22,8 +29,12 @@ export const LanguageTableSchema = z.object({
   optOut: Patterns,
   /** Instructions that make negated wording opt-in again ("uncheck if you do not want ..."). */
   instruction: Patterns,
-  /** Look-alikes that are never a save-card consent: terms, newsletter, remember me, addresses... */
-  never: Patterns,
+  /** Look-alikes that are never a save-card consent, by kind: terms, newsletter, remember-me, address,
+   *  account, gift, save-for-later, row-select, loyalty-card, offer. A table lists the kinds it has. */
+  never: z.partialRecord(z.enum(LOOK_ALIKES), Patterns, {
+    // A kind outside the closed set (zod reports it as unrecognized keys): name it and the kinds there are.
+    error: (iss) => { const keys = (iss as { keys?: string[] }).keys; return keys && `unknown kind ${keys.join(', ')} (kinds: ${LOOK_ALIKES.join(', ')})`; },
+  }),
   /** Labels from real checkouts, checked by the unit tests: `match` must be detected, `noMatch` not. */
   examples: z.object({
     match: z.array(z.string()),
@@ -58,13 +69,15 @@ const hasUpperCase = (src: string) => {
   return bare !== bare.toLowerCase();
 };
 
-const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction', 'never'] as const;
+const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** What ships in the content script: patterns merged per category, examples left out. */
 export interface CompiledData {
   languages: string[];
   patterns: Record<Category, string[]>;
+  /** Look-alike patterns of all tables merged per kind, kinds in LOOK_ALIKES order; each pattern once. */
+  never: Record<LookAlike, string[]>;
   signals: Signals;
   /** Sites' own checkout rules (from the guides): boxes that are save boxes whatever they say. */
   siteRules: { hosts: string[]; saveBoxes: string[] }[];
@@ -74,6 +87,7 @@ export interface CompiledData {
 export function compileData(tables: { file: string; raw: unknown }[], rawSignals: unknown): { data: CompiledData; problems: string[] } {
   const problems: string[] = [];
   const patterns = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[]])) as Record<Category, string[]>;
+  const never = Object.fromEntries(LOOK_ALIKES.map((k) => [k, [] as string[]])) as Record<LookAlike, string[]>;
   const languages: string[] = [];
   const checkRegex = (where: string, src: string) => {
     if (/[0-9]{2}/.test(src.replace(/\\u\{?[0-9a-fA-F]+\}?|\{\d+(,\d*)?\}/g, ''))) { problems.push(`${where}: pattern ${JSON.stringify(src)} has a number of two or more digits; labels are read with such numbers folded`); return false; }
@@ -85,10 +99,11 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
     if (!r.success) { problems.push(`${file}: ${describeIssues(r.error)}`); continue; }
     languages.push(r.data.lang);
     for (const c of CATEGORIES) patterns[c].push(...r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
+    for (const k of LOOK_ALIKES) never[k].push(...(r.data.never[k] ?? []).filter((p) => checkRegex(`${file} never.${k}`, p)));
   }
   const s = SignalsSchema.safeParse(rawSignals);
   const signals: Signals = s.success ? s.data : { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] };
   if (!s.success) problems.push(`signals.json: ${describeIssues(s.error)}`);
   for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const) signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
-  return { data: { languages, patterns, signals, siteRules: [] }, problems };
+  return { data: { languages, patterns, never, signals, siteRules: [] }, problems };
 }

@@ -1,9 +1,12 @@
 // Turns the shipped data (validated at build time, see scripts/data.ts) into a few combined regular
 // expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
 import { hostMatches } from '../shared/hosts';
-import { REGEX_FLAGS, type Category, type CompiledData } from './lexicon-schema';
+import { LOOK_ALIKES, REGEX_FLAGS, type Category, type CompiledData, type LookAlike } from './lexicon-schema';
 
-export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
+export type Lexicon = Record<Category | 'never' | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
+  /** Which kind of look-alike a text is that `never` matched. Only then: the per-kind regexes are
+   *  compiled on first need, and most frames never need them. */
+  lookAlikeOf(text: string): LookAlike;
   cardFieldSelector: string;
   /** Save boxes by the current site's own rule (empty when the site has none). */
   siteSaveBoxes: string;
@@ -37,11 +40,25 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const problems: string[] = [];
   const p = data.patterns;
   const s = data.signals;
+  // The test is one regex over every kind; the kinds are told apart only after it matched.
+  const kinds = LOOK_ALIKES.filter((k) => data.never[k]?.length);
+  const byKind = new Map<LookAlike, RegExp>();
+  const quiet: string[] = []; // the combined regex has reported any bad pattern already
   return {
     save: combine(p.save, problems, 'save'), card: combine(p.card, problems, 'card'),
     phrases: combine(p.phrases, problems, 'phrases'), weak: combine(p.weak, problems, 'weak'),
     optOut: combine(p.optOut, problems, 'optOut'), instruction: combine(p.instruction, problems, 'instruction'),
-    never: combine(p.never, problems, 'never'),
+    never: combine(kinds.flatMap((k) => data.never[k]), problems, 'never'),
+    lookAlikeOf(text) {
+      // The last kind is not tested: `never` matched, and it is the union of the kinds.
+      for (let i = 0; i < kinds.length - 1; i++) {
+        const k = kinds[i]!;
+        let re = byKind.get(k);
+        if (!re) byKind.set(k, (re = combine(data.never[k], quiet, k)));
+        if (re.test(text)) return k;
+      }
+      return kinds.at(-1)!; // there is one: with no kinds, `never` matches nothing
+    },
     attrSave: combine(s.attrSave, problems, 'attrSave'), attrNever: combine(s.attrNever, problems, 'attrNever'),
     paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
     cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),
