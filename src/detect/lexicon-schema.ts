@@ -35,6 +35,9 @@ export const LanguageTableSchema = z.object({
     // A kind outside the closed set (zod reports it as unrecognized keys): name it and the kinds there are.
     error: (iss) => { const keys = (iss as { keys?: string[] }).keys; return keys && `unknown kind ${keys.join(', ')} (kinds: ${LOOK_ALIKES.join(', ')})`; },
   }),
+  /** What a shop's final button says ("Pay now", "Place order"): the notice keeps off that button.
+   *  Read from a button's short text, and a match only moves the notice, so plain words will do. */
+  payButton: Patterns,
   /** Labels from real checkouts, checked by the unit tests: `match` must be detected, `noMatch` not. */
   examples: z.object({
     match: z.array(z.string()),
@@ -42,6 +45,8 @@ export const LanguageTableSchema = z.object({
     noMatch: z.array(z.string()),
     /** Weak phrases: detected only with card fields on the page. */
     matchWithCardFields: z.optional(z.array(z.string())),
+    /** Final-button texts that `payButton` must match. */
+    payButton: z.array(z.string()),
   }),
 });
 export type LanguageTable = z.infer<typeof LanguageTableSchema>;
@@ -69,7 +74,7 @@ const hasUpperCase = (src: string) => {
   return bare !== bare.toLowerCase();
 };
 
-const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction'] as const;
+const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction', 'payButton'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** What ships in the content script: patterns merged per category, examples left out. */

@@ -3,10 +3,16 @@
 import { hostMatches } from '../shared/hosts';
 import { LOOK_ALIKES, REGEX_FLAGS, type Category, type CompiledData, type LookAlike } from './lexicon-schema';
 
-export type Lexicon = Record<Category | 'never' | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
+/** The categories every frame that reads a label needs, compiled when the lexicon is built. */
+type Eager = Exclude<Category, 'payButton'> | 'never' | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
+
+export type Lexicon = Record<Eager, RegExp> & {
   /** Which kind of look-alike a text is that `never` matched. Only then: the per-kind regexes are
    *  compiled on first need, and most frames never need them. */
   lookAlikeOf(text: string): LookAlike;
+  /** A shop's final button ("Pay now", "Place order"), for the notice in the top frame: compiled on
+   *  first use. */
+  readonly payButton: RegExp;
   cardFieldSelector: string;
   /** Save boxes by the current site's own rule (empty when the site has none). */
   siteSaveBoxes: string;
@@ -44,6 +50,7 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const kinds = LOOK_ALIKES.filter((k) => data.never[k]?.length);
   const byKind = new Map<LookAlike, RegExp>();
   const quiet: string[] = []; // the combined regex has reported any bad pattern already
+  let payButton: RegExp | undefined;
   return {
     save: combine(p.save, problems, 'save'), card: combine(p.card, problems, 'card'),
     phrases: combine(p.phrases, problems, 'phrases'), weak: combine(p.weak, problems, 'weak'),
@@ -59,6 +66,7 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
       }
       return kinds.at(-1)!; // there is one: with no kinds, `never` matches nothing
     },
+    get payButton() { return (payButton ??= combine(p.payButton, problems, 'payButton')); },
     attrSave: combine(s.attrSave, problems, 'attrSave'), attrNever: combine(s.attrNever, problems, 'attrNever'),
     paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
     cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),

@@ -72,13 +72,15 @@ describe('look-alikes, by kind', () => {
     expect(classify(facts({ label: 'I agree to receive the newsletter' }), lx).reason).toBe('look-alike:newsletter');
   });
 
-  it('the kind is looked for only after the one combined test matched', () => {
+  it('the kind is looked for only after the one combined test matched; the pay-button words not at all', () => {
     const lex = buildLexicon(compileData(tables, signals).data);
     const kindOf = vi.spyOn(lex, 'lookAlikeOf');
+    const pay = vi.spyOn(lex, 'payButton', 'get');
     for (const label of ['Save card', "Don't save my card", 'Yes', 'Save my info for faster checkout']) classify(facts({ label, attrs: 'save-card' }), lex);
     expect(kindOf).not.toHaveBeenCalled();
     expect(classify(facts({ label: 'Remember me' }), lex).reason).toBe('look-alike:remember-me');
     expect(kindOf).toHaveBeenCalledTimes(1);
+    expect(pay).not.toHaveBeenCalled();
   });
 });
 
@@ -117,8 +119,8 @@ describe('attribute tokens', () => {
 describe('corrupt data', () => {
   const en = tables.find((t) => t.file === 'lang/en.json')!;
   const table = (lang: string, over: Record<string, unknown>) => ({
-    lang, save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: {},
-    examples: { match: [], noMatch: [] }, ...over,
+    lang, save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: {}, payButton: [],
+    examples: { match: [], noMatch: [], payButton: [] }, ...over,
   });
 
   it('skips a table of the wrong shape, records why, and keeps the others', () => {
@@ -168,7 +170,7 @@ describe('corrupt data', () => {
   });
 
   it('an empty category matches nothing rather than everything', () => {
-    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [] },
+    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], payButton: [] },
       never: { 'remember-me': [], 'save-for-later': [], 'row-select': [], address: [], account: [], 'loyalty-card': [], gift: [], offer: [], newsletter: [], terms: [] },
       signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] }, siteRules: [] });
     expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
