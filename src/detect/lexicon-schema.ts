@@ -9,9 +9,10 @@ const Patterns = z.array(z.string().check(z.minLength(1)));
 
 /** The kinds of look-alike, a closed set. A text that matches `never` is put in the first kind, in this
  *  order, whose patterns match it: the narrow kinds before the broad ones ("Subscribe & save 10%" is an
- *  offer before it is a newsletter; "agree" is only terms when nothing narrower is said). */
+ *  offer before it is a newsletter; "Email me gift ideas" is a newsletter before it is a gift; "agree" is
+ *  only terms when nothing narrower is said). */
 export const LOOK_ALIKES = ['remember-me', 'save-for-later', 'row-select', 'address', 'account', 'loyalty-card',
-  'gift', 'offer', 'newsletter', 'terms'] as const;
+  'offer', 'newsletter', 'gift', 'terms'] as const;
 export type LookAlike = (typeof LOOK_ALIKES)[number];
 
 export const LanguageTableSchema = z.object({

@@ -67,9 +67,10 @@ describe('look-alikes, by kind', () => {
   });
 
   it('a text of two kinds is put in the narrower one', () => {
-    // "subscribe" is also a newsletter word, "agree" a terms word.
+    // "subscribe" is also a newsletter word, "gift" a gift word, "agree" a terms word.
     expect(classify(facts({ label: 'Subscribe & Save 10%' }), lx).reason).toBe('look-alike:offer');
     expect(classify(facts({ label: 'I agree to receive the newsletter' }), lx).reason).toBe('look-alike:newsletter');
+    expect(classify(facts({ label: 'Email me gift ideas and offers' }), lx).reason).toBe('look-alike:newsletter');
   });
 
   it('the kind is looked for only after the one combined test matched; the pay-button words not at all', () => {
