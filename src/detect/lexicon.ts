@@ -4,7 +4,7 @@ import { hostMatches } from '../shared/hosts';
 import { LOOK_ALIKES, REGEX_FLAGS, type Category, type CompiledData, type LookAlike } from './lexicon-schema';
 
 /** The categories every frame that reads a label needs, compiled when the lexicon is built. */
-type Eager = Exclude<Category, 'payButton'> | 'never' | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
+type Eager = Exclude<Category, 'payButton'> | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
 
 export type Lexicon = Record<Eager, RegExp> & {
   /** Which kind of look-alike a text is that `never` matched. Only then: the per-kind regexes are
@@ -47,21 +47,23 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const p = data.patterns;
   const s = data.signals;
   // The test is one regex over every kind; the kinds are told apart only after it matched.
-  const kinds = LOOK_ALIKES.filter((k) => data.never[k]?.length);
+  const codes = data.neverKinds ?? '';
+  const kinds = LOOK_ALIKES.filter((_, i) => codes.includes(i.toString(36)));
   const byKind = new Map<LookAlike, RegExp>();
+  const ofKind = (k: LookAlike) => { const code = LOOK_ALIKES.indexOf(k).toString(36); return p.never.filter((_, i) => codes[i] === code); };
   const quiet: string[] = []; // the combined regex has reported any bad pattern already
   let payButton: RegExp | undefined;
   return {
     save: combine(p.save, problems, 'save'), card: combine(p.card, problems, 'card'),
     phrases: combine(p.phrases, problems, 'phrases'), weak: combine(p.weak, problems, 'weak'),
     optOut: combine(p.optOut, problems, 'optOut'), instruction: combine(p.instruction, problems, 'instruction'),
-    never: combine(kinds.flatMap((k) => data.never[k]), problems, 'never'),
+    never: combine(p.never, problems, 'never'),
     lookAlikeOf(text) {
       // The last kind is not tested: `never` matched, and it is the union of the kinds.
       for (let i = 0; i < kinds.length - 1; i++) {
         const k = kinds[i]!;
         let re = byKind.get(k);
-        if (!re) byKind.set(k, (re = combine(data.never[k], quiet, k)));
+        if (!re) byKind.set(k, (re = combine(ofKind(k), quiet, k)));
         if (re.test(text)) return k;
       }
       return kinds.at(-1)!; // there is one: with no kinds, `never` matches nothing

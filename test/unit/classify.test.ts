@@ -79,9 +79,17 @@ describe('look-alikes, by kind', () => {
     const pay = vi.spyOn(lex, 'payButton', 'get');
     for (const label of ['Save card', "Don't save my card", 'Yes', 'Save my info for faster checkout']) classify(facts({ label, attrs: 'save-card' }), lex);
     expect(kindOf).not.toHaveBeenCalled();
-    expect(classify(facts({ label: 'Remember me' }), lex).reason).toBe('look-alike:remember-me');
+    expect(classify(facts({ context: 'Remember me' }), lex).reason).toBe('look-alike:remember-me');
     expect(kindOf).toHaveBeenCalledTimes(1);
     expect(pay).not.toHaveBeenCalled();
+  });
+
+  it('a label\'s kind is remembered with its verdict: a grid of "Select row N" looks for it once', () => {
+    const lex = buildLexicon(compileData(tables, signals).data);
+    const kindOf = vi.spyOn(lex, 'lookAlikeOf');
+    const memo = new Map();
+    for (let n = 10; n < 60; n++) expect(classify(facts({ label: `Select row ${n}` }), lex, memo).reason).toBe('look-alike:row-select');
+    expect(kindOf).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -171,8 +179,7 @@ describe('corrupt data', () => {
   });
 
   it('an empty category matches nothing rather than everything', () => {
-    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], payButton: [] },
-      never: { 'remember-me': [], 'save-for-later': [], 'row-select': [], address: [], account: [], 'loyalty-card': [], gift: [], offer: [], newsletter: [], terms: [] },
+    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] }, neverKinds: '',
       signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] }, siteRules: [] });
     expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
   });
