@@ -1,6 +1,9 @@
 // The small in-page notice, in the top frame only. It lives in a closed shadow root so page styles
 // cannot reach it, never takes focus by itself, can be reached by keyboard, and moves away from the
 // page's pay button.
+import { normalise } from '../detect/classify';
+import type { Lexicon } from '../detect/lexicon';
+import { lexicon } from '../detect/tables';
 import type { TabBox } from '../shared/messages';
 import { t } from '../shared/i18n';
 
@@ -38,7 +41,11 @@ const CORNERS = [
   { top: '12px', left: '12px' }, { bottom: '12px', left: '12px' },
 ] as const;
 
-const PAY = /\b(pay|place order|buy|checkout|complete|confirm)\b|оплат|支付|付款|pagar|payer|bezahlen|zapła|öde|支払|결제/i;
+/** Does a button's text read as the shop's final button ("Pay now", "Place order"...)? The words are
+ *  the language tables' `payButton`. */
+export function isPayButton(text: string, lx: Lexicon): boolean {
+  return lx.payButton.test(normalise(text.slice(0, 60)));
+}
 
 export class Notice {
   private host: HTMLElement | null = null;
@@ -117,8 +124,9 @@ export class Notice {
   /** The first corner that does not cover a pay / place-order button. */
   private place(): void {
     const host = this.host!;
+    const lx = lexicon();
     const pays = [...document.querySelectorAll('button, input[type=submit], [role=button], a')]
-      .filter((b) => PAY.test((b.textContent || (b as HTMLInputElement).value || '').slice(0, 60)))
+      .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || '', lx))
       .map((b) => b.getBoundingClientRect());
     for (const corner of CORNERS) {
       host.setAttribute('style', HOST_STYLE + Object.entries(corner).map(([k, v]) => `${k}: ${v} !important;`).join(' '));

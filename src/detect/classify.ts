@@ -1,6 +1,7 @@
 // Pure decision: is this control a consent to keep a card or payment method for later use?
 // Works on plain facts gathered from the page (see facts.ts), so it is testable without a browser.
 import type { Lexicon } from './lexicon';
+import type { LookAlike } from './lexicon-schema';
 
 /** A fact, or a way to get it: the costly ones are only looked up when the decision needs them. */
 export type Lazy<T> = T | (() => T);
@@ -17,9 +18,18 @@ export interface ControlFacts {
   paymentContext: Lazy<boolean>;
 }
 
+/** Why, as a person would say it (the list is in fixtures/README.md):
+ *  - `label`: the label says it; `nearby-text`: the label is silent, the text around the control says it;
+ *  - `label+card-fields`, `nearby-text+card-fields`: a weak phrase ("save my info for faster checkout")
+ *    that counts only with card fields or a payment frame on the page;
+ *  - `attribute+card-words`, `attribute+card-fields`: a naming attribute (storePaymentMethod...), with
+ *    card words in the label or nearby text, or else with card fields or a payment frame;
+ *  - `negated`: opt-out wording ("Don't save my card"); `look-alike:<kind>`: terms, newsletter...;
+ *  - `no-signal`: nothing says it. */
 export type Reason =
-  | 'label' | 'context' | 'label-weak' | 'context-weak' | 'attributes'
-  | 'opt-out' | 'look-alike' | 'no-signal';
+  | 'label' | 'nearby-text' | 'label+card-fields' | 'nearby-text+card-fields'
+  | 'attribute+card-fields' | 'attribute+card-words'
+  | 'negated' | `look-alike:${LookAlike}` | 'no-signal';
 
 export interface Verdict { save: boolean; reason: Reason }
 
@@ -29,15 +39,15 @@ export function normalise(text: string): string {
   return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-export type TextVerdict = 'save' | 'weak' | 'opt-out' | 'look-alike' | 'neutral';
+export type TextVerdict = 'save' | 'weak' | 'negated' | `look-alike:${LookAlike}` | 'neutral';
 
 /** At most this many labels are remembered by a memo (a page cannot grow it without bound). */
 const MEMO_LIMIT = 500;
 
 export function readText(text: string, lx: Lexicon): TextVerdict {
   if (!text) return 'neutral';
-  if (lx.never.test(text)) return 'look-alike';
-  if (lx.optOut.test(text) && !lx.instruction.test(text)) return 'opt-out';
+  if (lx.never.test(text)) return `look-alike:${lx.lookAlikeOf(text)}`;
+  if (lx.optOut.test(text) && !lx.instruction.test(text)) return 'negated';
   if (lx.phrases.test(text) || (lx.save.test(text) && lx.card.test(text))) return 'save';
   if (lx.weak.test(text)) return 'weak';
   return 'neutral';
@@ -62,16 +72,18 @@ export function classify(f: ControlFacts, lx: Lexicon, memo?: Map<string, TextVe
   const label = normalise(f.label);
   let context = '';
   // The label speaks first; the context only when the label says nothing either way.
-  for (const where of ['label', 'context'] as const) {
+  for (const where of ['label', 'nearby-text'] as const) {
     const text = where === 'label' ? label : (context = normalise(get(f.context)));
     const v = where === 'label' ? readLabel(text, lx, memo) : readText(text, lx);
     if (v === 'save') return { save: true, reason: where };
-    if (v === 'weak' && get(f.paymentContext)) return { save: true, reason: `${where}-weak` };
-    if (v === 'opt-out' || v === 'look-alike') return { save: false, reason: v };
+    if (v === 'weak') { if (get(f.paymentContext)) return { save: true, reason: `${where}+card-fields` }; }
+    else if (v !== 'neutral') return { save: false, reason: v };
   }
   const attrs = get(f.attrs).toLowerCase();
-  if (attrs && !lx.attrNever.test(attrs) && lx.attrSave.test(attrs) && (lx.card.test(`${label} ${context}`) || get(f.paymentContext))) {
-    return { save: true, reason: 'attributes' };
+  if (attrs && !lx.attrNever.test(attrs) && lx.attrSave.test(attrs)) {
+    // Card words first: they cost nothing, the card fields a look through the page.
+    if (lx.card.test(`${label} ${context}`)) return { save: true, reason: 'attribute+card-words' };
+    if (get(f.paymentContext)) return { save: true, reason: 'attribute+card-fields' };
   }
   return { save: false, reason: 'no-signal' };
 }

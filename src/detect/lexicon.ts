@@ -1,9 +1,18 @@
 // Turns the shipped data (validated at build time, see scripts/data.ts) into a few combined regular
 // expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
 import { hostMatches } from '../shared/hosts';
-import { REGEX_FLAGS, type Category, type CompiledData } from './lexicon-schema';
+import { LOOK_ALIKES, REGEX_FLAGS, type Category, type CompiledData, type LookAlike } from './lexicon-schema';
 
-export type Lexicon = Record<Category | 'attrSave' | 'attrNever' | 'paymentFrameHosts', RegExp> & {
+/** The categories every frame that reads a label needs, compiled when the lexicon is built. */
+type Eager = Exclude<Category, 'payButton'> | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
+
+export type Lexicon = Record<Eager, RegExp> & {
+  /** Which kind of look-alike a text is that `never` matched. Only then: the per-kind regexes are
+   *  compiled on first need, and most frames never need them. */
+  lookAlikeOf(text: string): LookAlike;
+  /** A shop's final button ("Pay now", "Place order"), for the notice in the top frame: compiled on
+   *  first use. */
+  readonly payButton: RegExp;
   cardFieldSelector: string;
   /** Save boxes by the current site's own rule (empty when the site has none). */
   siteSaveBoxes: string;
@@ -37,11 +46,29 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const problems: string[] = [];
   const p = data.patterns;
   const s = data.signals;
+  // The test is one regex over every kind; the kinds are told apart only after it matched.
+  const codes = data.neverKinds ?? '';
+  const kinds = LOOK_ALIKES.filter((_, i) => codes.includes(i.toString(36)));
+  const byKind = new Map<LookAlike, RegExp>();
+  const ofKind = (k: LookAlike) => { const code = LOOK_ALIKES.indexOf(k).toString(36); return p.never.filter((_, i) => codes[i] === code); };
+  const quiet: string[] = []; // the combined regex has reported any bad pattern already
+  let payButton: RegExp | undefined;
   return {
     save: combine(p.save, problems, 'save'), card: combine(p.card, problems, 'card'),
     phrases: combine(p.phrases, problems, 'phrases'), weak: combine(p.weak, problems, 'weak'),
     optOut: combine(p.optOut, problems, 'optOut'), instruction: combine(p.instruction, problems, 'instruction'),
     never: combine(p.never, problems, 'never'),
+    lookAlikeOf(text) {
+      // The last kind is not tested: `never` matched, and it is the union of the kinds.
+      for (let i = 0; i < kinds.length - 1; i++) {
+        const k = kinds[i]!;
+        let re = byKind.get(k);
+        if (!re) byKind.set(k, (re = combine(ofKind(k), quiet, k)));
+        if (re.test(text)) return k;
+      }
+      return kinds.at(-1)!; // there is one: with no kinds, `never` matches nothing
+    },
+    get payButton() { return (payButton ??= combine(p.payButton, problems, 'payButton')); },
     attrSave: combine(s.attrSave, problems, 'attrSave'), attrNever: combine(s.attrNever, problems, 'attrNever'),
     paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
     cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),

@@ -1,6 +1,6 @@
 // classify() on plain facts: which source speaks first, when attributes count, and how bad data is
 // skipped without taking the rest of the lexicon down with it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classify, type ControlFacts } from '../../src/detect/classify';
 import { compileData } from '../../src/detect/lexicon-schema';
 import { buildLexicon } from '../../src/detect/lexicon';
@@ -15,36 +15,81 @@ describe('label and context', () => {
     expect(classify(facts({ label: 'Save this card for future payments', context: "Don't save my card" }), lx))
       .toEqual({ save: true, reason: 'label' });
     expect(classify(facts({ label: "Don't save my card", context: 'Save this card for future payments' }), lx))
-      .toEqual({ save: false, reason: 'opt-out' });
+      .toEqual({ save: false, reason: 'negated' });
     expect(classify(facts({ label: 'Remember me', context: 'Remember my card for next time' }), lx))
-      .toEqual({ save: false, reason: 'look-alike' });
+      .toEqual({ save: false, reason: 'look-alike:remember-me' });
   });
 
   it('uses the context when the label is empty or says nothing', () => {
-    expect(classify(facts({ context: 'Save this card for future payments' }), lx)).toEqual({ save: true, reason: 'context' });
-    expect(classify(facts({ label: 'Yes', context: 'Kartımı kaydet' }), lx)).toEqual({ save: true, reason: 'context' });
-    expect(classify(facts({ context: '이 카드를 다음에도 사용' }), lx)).toEqual({ save: true, reason: 'context' });
-    expect(classify(facts({ context: 'Subscribe to our newsletter' }), lx)).toEqual({ save: false, reason: 'look-alike' });
+    expect(classify(facts({ context: 'Save this card for future payments' }), lx)).toEqual({ save: true, reason: 'nearby-text' });
+    expect(classify(facts({ label: 'Yes', context: 'Kartımı kaydet' }), lx)).toEqual({ save: true, reason: 'nearby-text' });
+    expect(classify(facts({ context: '이 카드를 다음에도 사용' }), lx)).toEqual({ save: true, reason: 'nearby-text' });
+    expect(classify(facts({ context: 'Subscribe to our newsletter' }), lx)).toEqual({ save: false, reason: 'look-alike:newsletter' });
   });
 
   it('a weak phrase counts only with card fields on the page', () => {
     const label = 'Save my information for a faster checkout';
-    expect(classify(facts({ label, paymentContext: true }), lx)).toEqual({ save: true, reason: 'label-weak' });
+    expect(classify(facts({ label, paymentContext: true }), lx)).toEqual({ save: true, reason: 'label+card-fields' });
     expect(classify(facts({ label }), lx)).toEqual({ save: false, reason: 'no-signal' });
-    expect(classify(facts({ context: label, paymentContext: true }), lx)).toEqual({ save: true, reason: 'context-weak' });
+    expect(classify(facts({ context: label, paymentContext: true }), lx)).toEqual({ save: true, reason: 'nearby-text+card-fields' });
   });
 
   it('an instruction turns negated wording back into a consent', () => {
     expect(classify(facts({ label: 'Uncheck if you do not want us to save your card' }), lx).save).toBe(true);
     expect(classify(facts({ label: 'Снимите галочку, если не хотите сохранять карту' }), lx).save).toBe(true);
-    expect(classify(facts({ label: 'Не сохранять карту' }), lx)).toEqual({ save: false, reason: 'opt-out' });
+    expect(classify(facts({ label: 'Не сохранять карту' }), lx)).toEqual({ save: false, reason: 'negated' });
   });
 
   it('matches text as written on the page (case, full-width forms, curly apostrophes, spacing)', () => {
     expect(classify(facts({ label: '  SAVE   THIS  CARD ' }), lx).save).toBe(true);
-    expect(classify(facts({ label: 'Don\u2019t save my card' }), lx)).toEqual({ save: false, reason: 'opt-out' });
+    expect(classify(facts({ label: 'Don\u2019t save my card' }), lx)).toEqual({ save: false, reason: 'negated' });
     expect(classify(facts({ label: 'Запам\u02bcятати мою картку' }), lx).save).toBe(true);
     expect(classify(facts({ label: 'ＳＡＶＥ ＣＡＲＤ' }), lx).save).toBe(true);
+  });
+});
+
+describe('look-alikes, by kind', () => {
+  it.each([
+    ['Remember me', 'remember-me'], ['Keep me signed in', 'remember-me'], ['Save my password', 'remember-me'], ['記住我', 'remember-me'],
+    ['Save for later', 'save-for-later'], ['Auf den Merkzettel', 'save-for-later'],
+    ['Select row 12', 'row-select'], ['Zaznacz wszystkie', 'row-select'],
+    ['Billing address same as shipping', 'address'], ['Save this address to my address book', 'address'],
+    ['Create an account', 'account'], ['Crear una cuenta', 'account'],
+    ['PAYBACK Karte verwenden', 'loyalty-card'], ['Use my bonus card', 'no kind: not a look-alike'],
+    ['This is a gift', 'gift'], ['Confezione regalo', 'gift'], // Italian has no gift words: the Spanish table's "regalo" serves
+    ['Subscribe & Save 10%', 'offer'], ['Apply for the Riverside Store Card and save 10% today', 'offer'],
+    ['Email me with news and offers', 'newsletter'], ['Abonnez-vous à la newsletter', 'newsletter'],
+    ['I agree to the terms and conditions', 'terms'], ['Akzeptiere die AGB', 'terms'],
+  ])('%j', (label, kind) => {
+    const v = classify(facts({ label, paymentContext: true }), lx);
+    if (kind.startsWith('no kind')) expect(v.reason.startsWith('look-alike:')).toBe(false);
+    else expect(v).toEqual({ save: false, reason: `look-alike:${kind}` });
+  });
+
+  it('a text of two kinds is put in the narrower one', () => {
+    // "subscribe" is also a newsletter word, "gift" a gift word, "agree" a terms word.
+    expect(classify(facts({ label: 'Subscribe & Save 10%' }), lx).reason).toBe('look-alike:offer');
+    expect(classify(facts({ label: 'I agree to receive the newsletter' }), lx).reason).toBe('look-alike:newsletter');
+    expect(classify(facts({ label: 'Email me gift ideas and offers' }), lx).reason).toBe('look-alike:newsletter');
+  });
+
+  it('the kind is looked for only after the one combined test matched; the pay-button words not at all', () => {
+    const lex = buildLexicon(compileData(tables, signals).data);
+    const kindOf = vi.spyOn(lex, 'lookAlikeOf');
+    const pay = vi.spyOn(lex, 'payButton', 'get');
+    for (const label of ['Save card', "Don't save my card", 'Yes', 'Save my info for faster checkout']) classify(facts({ label, attrs: 'save-card' }), lex);
+    expect(kindOf).not.toHaveBeenCalled();
+    expect(classify(facts({ context: 'Remember me' }), lex).reason).toBe('look-alike:remember-me');
+    expect(kindOf).toHaveBeenCalledTimes(1);
+    expect(pay).not.toHaveBeenCalled();
+  });
+
+  it('a label\'s kind is remembered with its verdict: a grid of "Select row N" looks for it once', () => {
+    const lex = buildLexicon(compileData(tables, signals).data);
+    const kindOf = vi.spyOn(lex, 'lookAlikeOf');
+    const memo = new Map();
+    for (let n = 10; n < 60; n++) expect(classify(facts({ label: `Select row ${n}` }), lex, memo).reason).toBe('look-alike:row-select');
+    expect(kindOf).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -55,19 +100,20 @@ describe('attribute tokens', () => {
     'payment[is_active_payment_token_enabler]',                 // Magento 2 / Braintree vault
   ];
   it.each(cases)('%s counts with a payment context', (attrs) => {
-    expect(classify(facts({ attrs, paymentContext: true }), lx)).toEqual({ save: true, reason: 'attributes' });
+    expect(classify(facts({ attrs, paymentContext: true }), lx)).toEqual({ save: true, reason: 'attribute+card-fields' });
   });
   it.each(cases)('%s does not count without one', (attrs) => {
     expect(classify(facts({ attrs }), lx)).toEqual({ save: false, reason: 'no-signal' });
   });
-  it('card words in the label or context stand in for the payment context', () => {
-    expect(classify(facts({ attrs: 'storePaymentMethod', context: 'Visa ending 4242' }), lx).reason).toBe('attributes');
+  it('card words in the label or context stand in for the payment context, and are named first', () => {
+    expect(classify(facts({ attrs: 'storePaymentMethod', context: 'Visa ending 4242' }), lx)).toEqual({ save: true, reason: 'attribute+card-words' });
+    expect(classify(facts({ attrs: 'storePaymentMethod', label: 'Credit card', paymentContext: true }), lx)).toEqual({ save: true, reason: 'attribute+card-words' });
   });
   it('the text speaks before the attributes', () => {
     expect(classify(facts({ label: "Don't save my card", attrs: 'storePaymentMethod', paymentContext: true }), lx))
-      .toEqual({ save: false, reason: 'opt-out' });
+      .toEqual({ save: false, reason: 'negated' });
     expect(classify(facts({ label: 'Save this address', attrs: 'save-card', paymentContext: true }), lx))
-      .toEqual({ save: false, reason: 'look-alike' });
+      .toEqual({ save: false, reason: 'look-alike:address' });
   });
   it('attrNever vetoes a save token', () => {
     expect(classify(facts({ attrs: 'save-card-and-address', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
@@ -82,8 +128,8 @@ describe('attribute tokens', () => {
 describe('corrupt data', () => {
   const en = tables.find((t) => t.file === 'lang/en.json')!;
   const table = (lang: string, over: Record<string, unknown>) => ({
-    lang, save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [],
-    examples: { match: [], noMatch: [] }, ...over,
+    lang, save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: {}, payButton: [],
+    examples: { match: [], noMatch: [], payButton: [] }, ...over,
   });
 
   it('skips a table of the wrong shape, records why, and keeps the others', () => {
@@ -105,11 +151,11 @@ describe('corrupt data', () => {
   it('drops only the bad pattern of a table, with the file and category named', () => {
     const { data, problems } = compileData([
       en,
-      { file: 'lang/qq.json', raw: table('qq', { phrases: ['(unclosed', '\\bqqsave\\b'], never: ['[z-a]'] }) },
+      { file: 'lang/qq.json', raw: table('qq', { phrases: ['(unclosed', '\\bqqsave\\b'], never: { terms: ['[z-a]'] } }) },
     ], signals);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('lang/qq.json phrases: bad pattern "(unclosed"');
-    expect(problems[1]).toContain('lang/qq.json never: bad pattern "[z-a]"');
+    expect(problems[1]).toContain('lang/qq.json never.terms: bad pattern "[z-a]"');
     expect(data.languages).toEqual(['en', 'qq']);
     const lex = buildLexicon(data);
     expect(classify(facts({ label: 'qqsave' }), lex).save).toBe(true);
@@ -133,7 +179,7 @@ describe('corrupt data', () => {
   });
 
   it('an empty category matches nothing rather than everything', () => {
-    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [] },
+    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] }, neverKinds: '',
       signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] }, siteRules: [] });
     expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
   });
@@ -147,7 +193,7 @@ describe('label memo', () => {
     const lex = buildLexicon(compileData(tables, signals).data);
     const memo = new Map();
     for (const n of [123, 4567, 89]) expect(classify({ label: `Select row ${n}`, context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(false);
-    expect([...memo.keys()]).toEqual(['select row 00']);
+    expect([...memo.entries()]).toEqual([['select row 00', 'look-alike:row-select']]);
     expect(classify({ label: 'Save my info for 1-click checkout', context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { LanguageTableSchema, compileData } from '../../src/detect/lexicon-schem
 import { buildLexicon } from '../../src/detect/lexicon';
 import { classify } from '../../src/detect/classify';
 import { readData } from '../../scripts/data.ts';
+import { isPayButton } from '../../src/content/notice';
 
 const { tables, signals } = readData();
 const { data, problems } = compileData(tables, signals);
@@ -15,6 +16,12 @@ describe('language tables', () => {
     expect(problems).toEqual([]);
     expect(lx.problems).toEqual([]);
     expect(lx.languages.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('other buttons are not pay buttons', () => {
+    for (const text of ['Apply coupon', 'Edit cart', 'Remove', 'Continue shopping', 'PayPal', 'Keep it ticked', 'Always allow on this site', 'Sign in']) {
+      expect(isPayButton(text, lx), text).toBe(false);
+    }
   });
 
   for (const { file, raw } of tables) {
@@ -34,6 +41,11 @@ describe('language tables', () => {
       it.each(table.examples.matchWithCardFields ?? [])('detects %j only with card fields', (label) => {
         expect(classify(facts(label, true), lx).save).toBe(true);
         expect(classify(facts(label, false), lx).save).toBe(false);
+      });
+      it('has pay-button examples', () => expect(table.examples.payButton.length).toBeGreaterThanOrEqual(3));
+      it.each(table.examples.payButton)('reads %j as the pay button', (text) => {
+        expect(isPayButton(text, lx)).toBe(true);
+        expect(isPayButton(`  ${text.toUpperCase()}\n`, lx)).toBe(true);
       });
     });
   }
