@@ -25,6 +25,9 @@ export const SiteEntry = z.object({
   hosts: z.array(Host),
   /** The page that lists the saved cards (an https:// address, or the browser's own settings page). */
   cardPage: fact(z.string().check(z.regex(/^(https:\/\/[a-z0-9.-]+\/|chrome:\/\/|about:)/))),
+  /** The card page's path is the same on every host in `hosts` (say so in cardPage's sources): a person
+   *  who used amazon.de is sent to amazon.de, not to the address above. */
+  cardPageOnEveryHost: z.optional(z.boolean()),
   /** The way there in the site's own words, one item per click ("Accounts & Lists", "Your payments"...). */
   menuPath: fact(z.array(z.string()).check(z.minLength(1))),
   /** Something to set up before a card can be removed (e.g. "an Alipay wallet"), or false. */

@@ -1,7 +1,7 @@
 // Looking things up in the directory: by what a person types (a name or a host), and by a host seen
 // in a tab or in the browsing history. Pure: the entries are passed in.
 import { hostMatches } from '../shared/hosts';
-import type { SiteEntry } from './schema';
+import { known, type SiteEntry } from './schema';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
@@ -9,7 +9,8 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCa
 export function searchSites(entries: readonly SiteEntry[], query: string): SiteEntry[] {
   const q = fold(query)
     .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '');
+    .replace(/^www\./, '')
+    .replace(/^([a-z0-9.-]+\.[a-z]{2,})\/.*$/, '$1');
   if (!q) return [...entries];
   const score = (e: SiteEntry) => {
     const names = e.names.map(fold);
@@ -39,4 +40,15 @@ export function siteForHost(entries: readonly SiteEntry[], host: string): SiteEn
     }
   }
   return best;
+}
+
+/** The entry's card page for a person who used `host`: on that host when the entry says the path is the
+ *  same on every one of its hosts, else as the entry gives it; null when the card page is unknown. */
+export function cardPageFor(entry: SiteEntry, host: string): string | null {
+  const page = known(entry.cardPage);
+  if (!page || !entry.cardPageOnEveryHost || !page.startsWith('https://')) return page;
+  const site = host.toLowerCase();
+  if (!entry.hosts.some((h) => hostMatches(site, h))) return page;
+  const url = new URL(page);
+  return `https://${site}${url.pathname}${url.search}${url.hash}`;
 }

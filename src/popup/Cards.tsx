@@ -1,9 +1,11 @@
 // "Where your cards are": what Unbind has seen of cards kept by sites: the card lists of the sites it
 // has guides for, and the other sites where a save-card box was left ticked.
+import sites from 'virtual:unbind-sites';
 import browser from 'webextension-polyfill';
+import { known } from '../directory/schema';
+import { cardPageFor, siteForHost } from '../directory/search';
 import { siteUrl } from '../guide/engine';
 import { hostMatches, type Guide } from '../guide/schema';
-import { managePageFor } from '../shared/manage-pages';
 import { toBackground } from '../shared/messages';
 import type { GuideProgress, LeftTicked } from '../storage/records';
 import { formatDate } from './Guide';
@@ -27,27 +29,24 @@ export function CardsPanel({
       {others.length > 0 && (
         <ul data-testid="left-ticked-sites">
           {others.map(([site, k]) => {
-            const manage = managePageFor(site);
+            const entry = siteForHost(sites, site);
+            const href = entry && cardPageFor(entry, site);
+            const menu = entry && known(entry.menuPath);
             return (
               <li class="left-ticked" key={site} data-site={site}>
                 <span>
-                  <strong>{manage?.page.name ?? site}</strong>
+                  <strong>{entry?.names[0] ?? site}</strong>
                   {' · '}
                   <span data-testid="left-ticked-state">{t('cardsLeftTicked', formatDate(k.at))}</span>
                 </span>
-                {manage && (
+                {menu && (
                   <span class="muted" data-testid="manage-path">
-                    {manage.page.path}
+                    {menu.join(' › ')}
                   </span>
                 )}
                 <span class="actions">
-                  {manage && (
-                    <button
-                      type="button"
-                      data-testid="manage"
-                      data-href={manage.href}
-                      onClick={() => void browser.tabs.create({ url: manage.href })}
-                    >
+                  {href && (
+                    <button type="button" data-testid="manage" data-href={href} onClick={() => void browser.tabs.create({ url: href })}>
                       {t('cardsManage')}
                     </button>
                   )}
