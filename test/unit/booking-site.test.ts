@@ -4,7 +4,8 @@
 // payment details (confirm, remove, add, the empty list) and a card an upcoming stay still needs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import createBookingSite from '../../fixtures/sites/booking/index.mjs';
-import { match, pageId, serveTwin, text, TwinBrowser } from '../support/twin-browser';
+import { serveTwin } from '../support/serve-twin';
+import { pageId, pick, SiteClient, textOf } from '../support/site-client';
 
 const WWW = 'http://www.booking.com';
 const SECURE = 'http://secure.booking.com';
@@ -12,7 +13,7 @@ const ACCOUNT = 'http://account.booking.com';
 const PASSWORD = 'Booking-pass-1';
 
 let twin: Awaited<ReturnType<typeof serveTwin>>;
-let b: TwinBrowser;
+let b: SiteClient;
 beforeAll(async () => {
   twin = await serveTwin(createBookingSite);
 });
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   twin.site.reset();
-  b = new TwinBrowser(twin.port);
+  b = new SiteClient(twin.port);
 });
 
 const seed = (q: string) => b.json(`${ACCOUNT}/__test/seed?${q}`);
@@ -30,7 +31,7 @@ const state = () => b.json(`${ACCOUNT}/__test/state?user=traveller@example.com`)
 /** From www's "Sign in" through the e-mail and password pages. */
 async function signIn(email = 'traveller@example.com', password = PASSWORD) {
   const home = await b.go(`${WWW}/`);
-  const start = await b.go(match(home, /data-testid="header-sign-in-button" href="([^"]+)"/));
+  const start = await b.go(pick(home, /data-testid="header-sign-in-button" href="([^"]+)"/));
   expect(pageId(start)).toBe('sign-in');
   const pw = await b.go(`${ACCOUNT}/sign-in`, { username: email });
   expect(pageId(pw)).toBe('sign-in-password');
@@ -40,25 +41,25 @@ async function signIn(email = 'traveller@example.com', password = PASSWORD) {
 describe('sign-in', () => {
   it('asks for the e-mail first, with Booking.com’s messages', async () => {
     const p = await b.go(`${ACCOUNT}/sign-in`);
-    expect(text(p)).toContain('Sign in or create an account');
+    expect(textOf(p)).toContain('Sign in or create an account');
     expect(p.body).toMatch(/type="email" id="username" name="username" placeholder="Enter your email address"/);
-    expect(text(p)).toContain('Continue with email');
+    expect(textOf(p)).toContain('Continue with email');
     let e = await b.go(`${ACCOUNT}/sign-in`, { username: '' });
     expect(e.status).toBe(400);
-    expect(match(e, /id="username-note"[^>]*>([^<]+)</)).toBe('Enter your email address');
+    expect(pick(e, /id="username-note"[^>]*>([^<]+)</)).toBe('Enter your email address');
     e = await b.go(`${ACCOUNT}/sign-in`, { username: 'asdasd' });
-    expect(match(e, /id="username-note"[^>]*>([^<]+)</)).toBe('Make sure the email address you entered is correct.');
+    expect(pick(e, /id="username-note"[^>]*>([^<]+)</)).toBe('Make sure the email address you entered is correct.');
     expect(e.body).toMatch(/id="username"[^>]*value="asdasd"/);
   });
 
   it('refuses an empty or wrong password, then signs in on www with a one-time ticket', async () => {
     await seed('cards=1');
     const empty = await signIn('traveller@example.com', '');
-    expect(match(empty, /id="password-note"[^>]*>([^<]+)</)).toBe('Enter your Booking.com password');
+    expect(pick(empty, /id="password-note"[^>]*>([^<]+)</)).toBe('Enter your Booking.com password');
     const wrong = await b.go(`${ACCOUNT}/sign-in/password`, { password: 'nope' });
     expect(wrong.status).toBe(400);
     expect(new URL(wrong.url).pathname).toBe('/sign-in/password');
-    expect(match(wrong, /id="password-note"[^>]*>([^<]+)</)).toBe('The email and password combination entered doesn’t match.');
+    expect(pick(wrong, /id="password-note"[^>]*>([^<]+)</)).toBe('The email and password combination entered doesn’t match.');
     const home = await b.go(`${ACCOUNT}/sign-in/password`, { password: PASSWORD });
     expect(pageId(home)).toBe('home');
     expect(new URL(home.url).host).toBe('www.booking.com');
@@ -73,14 +74,14 @@ describe('sign-in', () => {
     expect(new URL(p.url).pathname).toBe('/sign-in/verification');
     expect(p.body).toContain('id="sms_code"');
     expect(p.body).toContain('class="icon-nav-list nw-signin-verification"');
-    const code = match(p, /id="sms-code-text">(\d{6})</);
+    const code = pick(p, /id="sms-code-text">(\d{6})</);
     p = await b.go(`${ACCOUNT}/sign-in/verification`, { sms_code: code === '000000' ? '111111' : '000000' });
     expect(p.status).toBe(400);
-    expect(text(p)).toContain('That code isn’t right.');
+    expect(textOf(p)).toContain('That code isn’t right.');
     p = await b.go(`${ACCOUNT}/sign-in/verification`, { sms_code: code });
     expect(pageId(p)).toBe('home');
     // The same device signs in again without a code.
-    await b.go(match(p, /id="menu-sign-out" href="([^"]+)"/));
+    await b.go(pick(p, /id="menu-sign-out" href="([^"]+)"/));
     expect(pageId(await signIn())).toBe('home');
   });
 
@@ -89,11 +90,11 @@ describe('sign-in', () => {
     await b.go(`${ACCOUNT}/sign-in`);
     const reg = await b.go(`${ACCOUNT}/sign-in`, { username: 'new.person@example.com' });
     expect(pageId(reg)).toBe('register-password');
-    expect(text(reg)).toContain('Use a minimum of 10 characters, including uppercase letters, lowercase letters, and numbers.');
+    expect(textOf(reg)).toContain('Use a minimum of 10 characters, including uppercase letters, lowercase letters, and numbers.');
     const short = await b.go(`${ACCOUNT}/register/password`, { new_password: 'wq', confirmed_password: 'wq' });
-    expect(text(short)).toContain('Your password must be at least 10 characters');
+    expect(textOf(short)).toContain('Your password must be at least 10 characters');
     const differ = await b.go(`${ACCOUNT}/register/password`, { new_password: 'Abcdefghij1', confirmed_password: 'Abcdefghij2' });
-    expect(text(differ)).toContain('The passwords you entered didn’t match – try again');
+    expect(textOf(differ)).toContain('The passwords you entered didn’t match – try again');
     expect(pageId(await b.go(`${ACCOUNT}/register/password`, { new_password: 'Abcdefghij1', confirmed_password: 'Abcdefghij1' }))).toBe(
       'home',
     );
@@ -107,7 +108,7 @@ describe('sign-in', () => {
     const hop = new URL(first.location ?? '');
     expect(hop.host).toBe('www.booking.com');
     expect(pageId(await b.go(hop.href))).toBe('home');
-    const thief = new TwinBrowser(twin.port);
+    const thief = new SiteClient(twin.port);
     await thief.go(hop.href);
     expect(thief.cookiesFor('www.booking.com').has('bkng_sess')).toBe(false);
   });
@@ -127,12 +128,12 @@ describe('account settings and payment details', () => {
     await seed('cards=2&signin=1');
     const settings = await b.go(`${ACCOUNT}/mysettings`);
     expect(pageId(settings)).toBe('mysettings');
-    expect(text(settings)).toContain('Payment details Securely add or remove payment methods to make it easier when you book.');
-    const payment = await b.go(`${ACCOUNT}${match(settings, /href="([^"]+)" id="manage-payment">Manage payment details</)}`);
+    expect(textOf(settings)).toContain('Payment details Securely add or remove payment methods to make it easier when you book.');
+    const payment = await b.go(`${ACCOUNT}${pick(settings, /href="([^"]+)" id="manage-payment">Manage payment details</)}`);
     expect(pageId(payment)).toBe('mysettings-payment');
     expect(payment.body.match(/data-testid="payment-instrument">/g)).toHaveLength(2);
-    expect(text(payment)).toContain('Payment cards');
-    expect(text(payment)).toContain('•••• 4242');
+    expect(textOf(payment)).toContain('Payment cards');
+    expect(textOf(payment)).toContain('•••• 4242');
     expect(payment.body).toContain('data-testid="payment-instrument-icon"');
   });
 
@@ -140,9 +141,9 @@ describe('account settings and payment details', () => {
     const { cards } = await seed('cards=2&signin=1');
     const confirm = await b.go(`${ACCOUNT}/mysettings/payment?confirm=${cards[0].id}`);
     expect(confirm.body).toMatch(/<dialog id="remove-card-dialog"[^>]* open>/);
-    expect(text(confirm)).toContain('Remove this card? Visa •••• 4242');
+    expect(textOf(confirm)).toContain('Remove this card? Visa •••• 4242');
     let p = await b.go(`${ACCOUNT}/mysettings/payment/remove`, { id: cards[0].id });
-    expect(text(p)).toContain('Your card ending in 4242 has been removed.');
+    expect(textOf(p)).toContain('Your card ending in 4242 has been removed.');
     expect(p.body.match(/data-testid="payment-instrument">/g)).toHaveLength(1);
     p = await b.go(`${ACCOUNT}/mysettings/payment/remove`, { id: cards[1].id });
     expect(p.body).toContain('id="no-cards"');
@@ -155,7 +156,7 @@ describe('account settings and payment details', () => {
     expect(trips[0].cardId).toBe(cards[0].id);
     const p = await b.go(`${ACCOUNT}/mysettings/payment/remove`, { id: cards[0].id });
     expect(p.body).toContain('id="payment-error"');
-    expect(text(p)).toContain('being used for an upcoming booking');
+    expect(textOf(p)).toContain('being used for an upcoming booking');
     expect((await state()).cards).toHaveLength(2);
     expect(pageId(await b.go(`${ACCOUNT}/mysettings/payment/remove`, { id: cards[1].id }))).toBe('mysettings-payment');
     expect((await state()).cards.map((c: { id: string }) => c.id)).toEqual([cards[0].id]);
@@ -165,15 +166,15 @@ describe('account settings and payment details', () => {
     await seed('signin=1');
     const bad = await b.go(`${ACCOUNT}/mysettings/payment/add`, { cc_name: '', cc_number: '4242 4242 4242 4241', cc_expiry: '13/30' });
     expect(bad.status).toBe(400);
-    expect(text(bad)).toContain('Enter a valid card number');
-    expect(text(bad)).toContain('Enter the expiry date as MM/YY');
+    expect(textOf(bad)).toContain('Enter a valid card number');
+    expect(textOf(bad)).toContain('Enter the expiry date as MM/YY');
     expect(bad.body).not.toContain('4242 4242 4242 4241');
     const ok = await b.go(`${ACCOUNT}/mysettings/payment/add`, {
       cc_name: 'Ann Lee',
       cc_number: '5555 5555 5555 4444',
       cc_expiry: '08/39',
     });
-    expect(text(ok)).toContain('Your card ending in 4444 has been saved.');
+    expect(textOf(ok)).toContain('Your card ending in 4444 has been saved.');
     expect((await state()).cards).toMatchObject([{ brand: 'Mastercard', last4: '4444', holder: 'ANN LEE' }]);
   });
 });
@@ -186,7 +187,7 @@ describe('other hosts, hooks and reset', () => {
     await b.go(`${ACCOUNT}/sign-in`, { username: 'traveller@example.com' });
     const back = await b.go(`${ACCOUNT}/sign-in/password`, { password: PASSWORD });
     expect(pageId(back)).toBe('trips');
-    expect(text(back)).toContain('Canal House Amsterdam');
+    expect(textOf(back)).toContain('Canal House Amsterdam');
     const old = await b.send('GET', `${SECURE}/mysettings.en-gb.html`);
     expect(old.status).toBe(301);
     expect(old.location).toBe(`${ACCOUNT}/mysettings`);

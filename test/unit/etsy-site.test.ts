@@ -4,13 +4,14 @@
 // empty list, and a seller's billing card that Etsy keeps on file.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import createEtsySite from '../../fixtures/sites/etsy/index.mjs';
-import { match, pageId, serveTwin, text, TwinBrowser } from '../support/twin-browser';
+import { serveTwin } from '../support/serve-twin';
+import { pageId, pick, SiteClient, textOf } from '../support/site-client';
 
 const ETSY = 'http://www.etsy.com';
 const PASSWORD = 'etsy-pass-1';
 
 let twin: Awaited<ReturnType<typeof serveTwin>>;
-let b: TwinBrowser;
+let b: SiteClient;
 beforeAll(async () => {
   twin = await serveTwin(createEtsySite);
 });
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   twin.site.reset();
-  b = new TwinBrowser(twin.port);
+  b = new SiteClient(twin.port);
 });
 
 const seed = (q: string) => b.json(`${ETSY}/__test/seed?${q}`);
@@ -43,16 +44,16 @@ describe('sign-in', () => {
     await seed('cards=1');
     let p = await signIn('', '');
     expect(p.status).toBe(400);
-    expect(match(p, /id="aria-join_neu_email_field-error"[^>]*>([^<]+)</)).toBe('Can’t be blank.');
-    expect(match(p, /id="aria-join_neu_password_field-error"[^>]*>([^<]+)</)).toBe('Can’t be blank.');
+    expect(pick(p, /id="aria-join_neu_email_field-error"[^>]*>([^<]+)</)).toBe('Can’t be blank.');
+    expect(pick(p, /id="aria-join_neu_password_field-error"[^>]*>([^<]+)</)).toBe('Can’t be blank.');
     p = await signIn('not-an-address', 'x');
-    expect(text(p)).toContain('Please enter a valid email address.');
+    expect(textOf(p)).toContain('Please enter a valid email address.');
     p = await signIn('shopper@example.com', 'wrong');
-    expect(match(p, /id="aria-join_neu_password_field-error"[^>]*>([^<]+)</)).toBe('Password was incorrect.');
+    expect(pick(p, /id="aria-join_neu_password_field-error"[^>]*>([^<]+)</)).toBe('Password was incorrect.');
     expect(p.body).toMatch(/id="join_neu_email_field"[^>]*value="shopper@example.com"/);
     expect(p.body).not.toContain('value="wrong"');
     p = await signIn('nobody@example.com', 'x');
-    expect(text(p)).toContain('Email address is invalid.');
+    expect(textOf(p)).toContain('Email address is invalid.');
     p = await signIn('"><script>alert(1)</script>@x.io', 'x');
     expect(p.body).not.toContain('<script>alert(1)');
   });
@@ -73,18 +74,18 @@ describe('sign-in', () => {
     let p = await signIn('shopper@example.com', PASSWORD, '/your/account');
     expect(pageId(p)).toBe('signin-verify');
     expect(new URL(p.url).pathname).toBe('/signin/verify');
-    const code = match(p, /id="sms-code-text">(\d{6})</);
+    const code = pick(p, /id="sms-code-text">(\d{6})</);
     p = await b.go(`${ETSY}/signin/verify`, { code: code === '000000' ? '111111' : '000000' });
     expect(p.status).toBe(400);
-    expect(text(p)).toContain('That code didn’t work.');
-    expect(match(p, /id="sms-code-text">(\d{6})</)).toBe(code);
+    expect(textOf(p)).toContain('That code didn’t work.');
+    expect(pick(p, /id="sms-code-text">(\d{6})</)).toBe(code);
     expect((await b.go(`${ETSY}/your/account`)).url).toContain('/signin?from_page=');
     p = await b.go(`${ETSY}/signin/verify`, { code });
     expect(pageId(p)).toBe('settings-account');
     // Signed out and in again in the same browser: no code this time. A fresh browser is asked again.
     await b.go(`${ETSY}/signout`);
     expect(pageId(await signIn('shopper@example.com', PASSWORD))).toBe('home');
-    const other = new TwinBrowser(twin.port);
+    const other = new SiteClient(twin.port);
     expect(pageId(await other.go(`${ETSY}/signin`, { email: 'shopper@example.com', password: PASSWORD, from_page: '/' }))).toBe(
       'signin-verify',
     );
@@ -102,12 +103,12 @@ describe('account settings and credit cards', () => {
     await seed('cards=2&signin=1');
     const account = await b.go(`${ETSY}/your/account`);
     expect(pageId(account)).toBe('settings-account');
-    for (const label of ['Account', 'Security', 'Addresses', 'Credit Cards', 'Emails']) expect(text(account)).toContain(label);
+    for (const label of ['Account', 'Security', 'Addresses', 'Credit Cards', 'Emails']) expect(textOf(account)).toContain(label);
     expect(account.body).toContain('id="menu-account-settings" href="/your/account">Account settings<');
-    const cards = await b.go(`${ETSY}${match(account, /href="([^"]+)" id="tab-credit-cards"/)}`);
+    const cards = await b.go(`${ETSY}${pick(account, /href="([^"]+)" id="tab-credit-cards"/)}`);
     expect(pageId(cards)).toBe('settings-credit-cards');
     expect(cards.body.match(/class="credit-card-row"/g)).toHaveLength(2);
-    expect(text(cards)).toContain('Visa ending in 4242');
+    expect(textOf(cards)).toContain('Visa ending in 4242');
     expect(cards.body.match(/>Remove card</g)).toHaveLength(2);
   });
 
@@ -116,17 +117,17 @@ describe('account settings and credit cards', () => {
     const [c1, c2] = cards;
     const confirm = await b.go(`${ETSY}/your/account/credit-cards?confirm=${c1.id}`);
     expect(confirm.body).toMatch(/<dialog id="remove-card-dialog"[^>]* open>/);
-    expect(text(confirm)).toContain('Remove this card? Visa ending in 4242');
+    expect(textOf(confirm)).toContain('Remove this card? Visa ending in 4242');
     expect(confirm.body).toContain('id="confirm-remove">Remove card<');
     expect((await b.go(`${ETSY}/your/account/credit-cards`)).body).not.toContain('remove-card-dialog');
     let p = await b.go(`${ETSY}/your/account/credit-cards/remove`, { id: c1.id });
-    expect(text(p)).toContain('Your card ending in 4242 was removed.');
+    expect(textOf(p)).toContain('Your card ending in 4242 was removed.');
     expect(p.body).not.toContain('remove-card-dialog');
     p = await b.go(`${ETSY}/your/account/credit-cards/remove`, { id: c1.id });
     expect(p.body).toContain('id="cards-error"');
     p = await b.go(`${ETSY}/your/account/credit-cards/remove`, { id: c2.id });
     expect(p.body).toContain('id="no-cards"');
-    expect(text(p)).toContain('You don’t have any saved credit cards.');
+    expect(textOf(p)).toContain('You don’t have any saved credit cards.');
     expect((await state()).cards).toEqual([]);
   });
 });
@@ -139,13 +140,13 @@ describe('a seller’s billing card', () => {
     expect(cards.body).not.toContain('0077');
     const finances = await b.go(`${ETSY}/your/account/payments`);
     expect(pageId(finances)).toBe('finances');
-    const billing = await b.go(`${ETSY}${match(finances, /href="([^"]+)" id="payment-settings-link"/)}`);
+    const billing = await b.go(`${ETSY}${pick(finances, /href="([^"]+)" id="payment-settings-link"/)}`);
     expect(pageId(billing)).toBe('billing');
-    expect(text(billing)).toContain('Your cards');
-    const id = match(billing, /class="billing-card-row" data-card-id="([^"]+)"/);
+    expect(textOf(billing)).toContain('Your cards');
+    const id = pick(billing, /class="billing-card-row" data-card-id="([^"]+)"/);
     const refused = await b.go(`${ETSY}/your/account/payments/settings/remove`, { id });
     expect(refused.status).toBe(409);
-    expect(text(refused)).toContain('must have a credit or debit card on file');
+    expect(textOf(refused)).toContain('must have a credit or debit card on file');
     expect((await state()).shop.billingCards).toHaveLength(1);
   });
 
