@@ -34,8 +34,11 @@ function pathMatches(place: Place, path: string): boolean {
   }
 }
 
+const hostOf = (place: Place, host: string) =>
+  (typeof place.host === 'string' ? [place.host] : place.host).some((h) => hostMatches(host, h));
+
 export const placeMatches = (place: Place, probe: PageProbe): boolean =>
-  hostMatches(probe.host, place.host) && pathMatches(place, probe.path) && place.markers.every((m) => probe.shows(m));
+  hostOf(place, probe.host) && pathMatches(place, probe.path) && place.markers.every((m) => probe.shows(m));
 
 /** The last step (in the guide's order) whose place this page is, and that place. */
 export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; place: Place } | null {
@@ -50,10 +53,11 @@ export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; plac
 export function readPage(guide: Guide, probe: PageProbe): PageReading {
   const any = (places: Place[]) => places.some((p) => placeMatches(p, probe));
   const onList = placeMatches(guide.cardList.place, probe);
+  const { empty, card } = guide.cardList;
   return {
     step: currentPlace(guide, probe)?.step.id ?? null,
     registered: any(guide.registered) ? true : any(guide.unregistered) ? false : null,
-    cards: onList ? (probe.shows(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
+    cards: onList ? (empty && probe.shows(empty) ? 0 : probe.count(card)) : null,
     bound: any(guide.bound),
   };
 }

@@ -41,9 +41,10 @@ export const Target = z.union([
 ]);
 export type Target = z.infer<typeof Target>;
 
-/** A place on a site: a host (suffix match), optionally a URL path, and what the page shows. */
+/** A place on a site: a host (suffix match; or a list of them, e.g. a shop's country domains, any of which
+ *  will do), optionally a URL path, and what the page shows. */
 export const Place = z.object({
-  host: HostSuffix,
+  host: z.union([HostSuffix, z.array(HostSuffix).check(z.minLength(1))]),
   /** A regular expression on the URL path (and query), from the real site. */
   path: z.optional(z.object({ pattern: z.string().check(z.minLength(1)), source: SourceRef })),
   /** Every marker must be on the page. */
@@ -81,8 +82,9 @@ export const Guide = z.object({
   registered: z.array(Place),
   unregistered: z.array(Place),
   steps: z.array(Step).check(z.minLength(2)),
-  /** The final check: the card list, what counts as one card on it, and what "no card" looks like. */
-  cardList: z.object({ place: Place, card: Target, empty: Marker }),
+  /** The final check: the card list, what counts as one card on it, and what "no card" looks like where a
+   *  source shows it (without `empty`, the list with no card row on it is the empty list). */
+  cardList: z.object({ place: Place, card: Target, empty: z.optional(Marker) }),
   /** Pages that say the site has just bound (stored) a card, e.g. a payment confirmation. */
   bound: z.array(Place),
   /** The site's own save boxes at checkout, by a selector known from the real site: the guard treats
