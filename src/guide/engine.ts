@@ -34,8 +34,11 @@ function pathMatches(place: Place, path: string): boolean {
   }
 }
 
+const hostOf = (place: Place, host: string) =>
+  (typeof place.host === 'string' ? [place.host] : place.host).some((h) => hostMatches(host, h));
+
 export const placeMatches = (place: Place, probe: PageProbe): boolean =>
-  hostMatches(probe.host, place.host) && pathMatches(place, probe.path) && place.markers.every((m) => probe.shows(m));
+  hostOf(place, probe.host) && pathMatches(place, probe.path) && place.markers.every((m) => probe.shows(m));
 
 /** The last step (in the guide's order) whose place this page is, and that place. */
 export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; place: Place } | null {

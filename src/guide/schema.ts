@@ -41,9 +41,10 @@ export const Target = z.union([
 ]);
 export type Target = z.infer<typeof Target>;
 
-/** A place on a site: a host (suffix match), optionally a URL path, and what the page shows. */
+/** A place on a site: a host (suffix match; or a list of them, e.g. a shop's country domains, any of which
+ *  will do), optionally a URL path, and what the page shows. */
 export const Place = z.object({
-  host: HostSuffix,
+  host: z.union([HostSuffix, z.array(HostSuffix).check(z.minLength(1))]),
   /** A regular expression on the URL path (and query), from the real site. */
   path: z.optional(z.object({ pattern: z.string().check(z.minLength(1)), source: SourceRef })),
   /** Every marker must be on the page. */

@@ -78,6 +78,13 @@ describe('placeMatches', () => {
     expect(placeMatches(place, probe('shop.test', ['#account']))).toBe(false);
   });
 
+  it('a list of hosts: any of them (a shop on several country domains)', () => {
+    const countries = { host: ['shop.test', 'shop.example'], markers: [css('#home')] };
+    expect(placeMatches(countries, probe('www.shop.example', ['#home']))).toBe(true);
+    expect(placeMatches(countries, probe('shop.test', ['#home']))).toBe(true);
+    expect(placeMatches(countries, probe('shop.other', ['#home']))).toBe(false);
+  });
+
   it('refuses other hosts, look-alike suffixes included', () => {
     expect(placeMatches(place, probe('wallet.test', ['#home', '#account']))).toBe(false);
     expect(placeMatches(place, probe('notshop.test', ['#home', '#account']))).toBe(false);
@@ -138,6 +145,10 @@ describe('readPage', () => {
     expect(readPage(demo, probe('wallet.test', { '#cards': 1 })).cards).toBe(0);
     // Card rows off the card list do not count.
     expect(readPage(demo, probe('wallet.test', { '.card': 3 })).cards).toBeNull();
+    // A guide whose sources show no "no card" text: the list with no card row on it is empty.
+    const noEmpty = Guide.parse({ ...demo, cardList: { place: demo.cardList.place, card: demo.cardList.card } });
+    expect(readPage(noEmpty, probe('wallet.test', { '#cards': 1, '.card': 2 })).cards).toBe(2);
+    expect(readPage(noEmpty, probe('wallet.test', { '#cards': 1, '#empty': 1 })).cards).toBe(0);
     expect(readPage(demo, probe('shop.test', { '#cards': 1, '.card': 3 })).cards).toBeNull();
   });
 
