@@ -1,10 +1,37 @@
 // The AliExpress / Alipay journey with the built extension, on the fixture sites under their real
 // host names: the guard at checkout, then the removal guide followed only by what Unbind tells the
 // person (the popup's current step, the element the pointer rings).
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readPointer, settle } from '../support/guide-journey.mjs';
 import { CARDS, createJourney, SHOP, WALLET } from '../support/journey.mjs';
 import { clearStored, openPopup, useEnv } from '../support/env';
+import { sleep } from '../support/sleep.mjs';
+
+const en = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
+const REMOVE_TITLE = en.guide_aliexpress_remove_title!.message;
+const HOVER_HINT = en.guideHoverHint!.message;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+/** The ring is around this box: about the same centre (its padding and border put it a few pixels off),
+ *  a little larger. */
+const ringsAround = (ring: { box: Box } | null, b: Box) =>
+  !!ring &&
+  Math.abs(ring.box.x + ring.box.w / 2 - (b.x + b.w / 2)) < 6 &&
+  Math.abs(ring.box.y + ring.box.h / 2 - (b.y + b.h / 2)) < 6 &&
+  ring.box.w > b.w &&
+  ring.box.w < b.w + 24 &&
+  ring.box.h > b.h &&
+  ring.box.h < b.h + 24;
 
 describe('AliExpress / Alipay guide', () => {
   const env = useEnv();
@@ -27,6 +54,29 @@ describe('AliExpress / Alipay guide', () => {
   });
 
   const seed = (query: string) => page.goto(`${SHOP}/__test/seed?${query}&next=/`, { waitUntil: 'load' });
+  /** A seeded, registered wallet's card page, reached through the shop's "My Alipay". */
+  const cardPage = async (query: string) => {
+    await seed(query);
+    await page.goto(`${SHOP}/alipay/go`, { waitUntil: 'load' });
+    await page.goto(`${WALLET}/account/cards`, { waitUntil: 'load' });
+  };
+  const boxOf = (selector: string) =>
+    page.$eval(selector, (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    });
+  /** The popup's current step and its text, then "Show me on the page": what the pointer rings. */
+  const showMe = async () => {
+    const popup = await openPopup(env, page);
+    const { current } = await journey.readPopup(popup);
+    const says = await popup.$eval('[data-testid=guide-current]', (e) => e.textContent ?? '');
+    await popup.click('[data-testid=guide-point]');
+    await sleep(300);
+    await popup.close();
+    return { current, says, ring: await readPointer(page) };
+  };
+  /** Clicks what the ring is around, as the person does. */
+  const clickRing = (ring: { box: Box } | null) => page.mouse.click(ring!.box.x + ring!.box.w / 2, ring!.box.y + ring!.box.h / 2);
 
   it('checkout to "no card": unticked by Unbind, two cards kept on purpose, wallet registered, both removed', async () => {
     await journey.signInToShop();
@@ -177,6 +227,59 @@ describe('AliExpress / Alipay guide', () => {
     // And from here the guide still leads to the end.
     const met = await journey.followGuide();
     expect(met.at(-1)).toBe('finished');
+    expect((await journey.state()).cards).toEqual([]);
+  });
+
+  it("today's flow: the person types their payment password; a wrong one first is an error, still the remove step, nothing lost", async () => {
+    await cardPage('registered=1&cards=1');
+    // The list shows Delete on the row: the ring is on it, and the popup's step asks for the payment password.
+    let seen = await showMe();
+    expect(seen.current).toBe('remove');
+    expect(seen.says).toContain('payment password');
+    expect(ringsAround(seen.ring, await boxOf('.card-row .remove-card'))).toBe(true);
+    expect(seen.ring!.label).toBe(REMOVE_TITLE);
+    await clickRing(seen.ring);
+    await settle(page);
+    expect(await page.$('#remove-card-dialog[open] #pay-password')).not.toBeNull();
+    // A wrong password, then the ringed Remove in the dialog: an error, the dialog again, the card kept.
+    await journey.type('#pay-password', 'Wallet-pass-00');
+    seen = await showMe();
+    expect(seen.current).toBe('remove');
+    expect(ringsAround(seen.ring, await boxOf('#remove-card-dialog #confirm-remove'))).toBe(true);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), clickRing(seen.ring)]);
+    expect(await page.$eval('#pay-password-error', (e) => e.textContent)).toMatch(/incorrect/);
+    expect(await page.$('#remove-card-dialog[open]')).not.toBeNull();
+    expect(await page.$eval('#pay-password', (e) => (e as HTMLInputElement).value)).toBe('');
+    expect((await journey.state()).cards).toHaveLength(1);
+    // Still the remove step; the person types the right one, and the guide leads to the end.
+    const met = await journey.followGuide();
+    expect(met).toEqual(['remove', 'finished']);
+    expect((await journey.state()).cards).toEqual([]);
+    expect(await page.$('#no-cards')).not.toBeNull();
+  });
+
+  it("the seed document's flow on the hover-only list: the pointer rings the row and says to hover; no password", async () => {
+    await cardPage('registered=1&cards=2&flow=document&list=hover');
+    await page.mouse.move(2, 2); // over no card
+    // Remove Card is hidden until the pointer is over a row: the ring is on a row, not the default card's.
+    const seen = await showMe();
+    expect(seen.current).toBe('remove');
+    const row = '#card-list .card-row:not(.is-default)';
+    expect(ringsAround(seen.ring, await boxOf(row))).toBe(true);
+    expect(seen.ring!.label).toBe(`${REMOVE_TITLE} ${HOVER_HINT}`);
+    // Over the row, Remove Card shows and the ring moves onto it, without the hint.
+    await page.mouse.move(seen.ring!.box.x + seen.ring!.box.w / 2, seen.ring!.box.y + seen.ring!.box.h / 2);
+    await sleep(300);
+    const onButton = await readPointer(page);
+    expect(ringsAround(onButton, await boxOf(`${row} .remove-card`))).toBe(true);
+    expect(onButton!.label).toBe(REMOVE_TITLE);
+    await clickRing(onButton);
+    await settle(page);
+    // The seed's dialog: confirm, no password.
+    expect(await page.$('#remove-card-dialog[open]')).not.toBeNull();
+    expect(await page.$('#pay-password')).toBeNull();
+    const met = await journey.followGuide();
+    expect(met).toEqual(['remove', 'remove', 'remove', 'finished']);
     expect((await journey.state()).cards).toEqual([]);
   });
 

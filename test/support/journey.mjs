@@ -8,7 +8,9 @@ import { followGuide as follow, readPopup } from './guide-journey.mjs';
 export const SHOP = 'http://www.aliexpress.com';
 export const WALLET = 'http://www.alipay.com';
 export const MAIL = 'http://mail.fixture.test';
-export const USER = { email: 'shopper@example.com', password: 'fixture-pass-1' };
+/** The shopper: their AliExpress sign-in, and the Alipay wallet password they set when registering (the
+ *  one the fixture's seed gives registered accounts too, so a seeded wallet asks for the same). */
+export const USER = { email: 'shopper@example.com', password: 'fixture-pass-1', walletPassword: 'Wallet-pass-42' };
 /** Test cards (public test numbers that pass the Luhn check). */
 export const CARDS = [
   { holder: 'IVAN PETROV', number: '4242 4242 4242 4242', expiry: '12/30', cvv: '123' },
@@ -46,13 +48,15 @@ export function createJourney({ ext, page, shots, log = () => {} }) {
     await page.type(selector, text);
   };
 
-  /** The signed-in account's state, as the shop's test hook reports it. */
+  /** The signed-in account's state, as the shop's test hook reports it. From a page elsewhere (the wallet
+   *  cannot fetch the shop's hook), the shopper's account is read on the mailbox host: a tab on the shop
+   *  would be a page of no step to the guide, and move the person's progress. */
   const state = async () =>
     page
       .evaluate(async (shop) => (await fetch(`${shop}/__test/state`, { credentials: 'include' })).json(), SHOP)
       .catch(async () => {
         const p = await ext.browser.newPage();
-        await p.goto(`${SHOP}/__test/state`);
+        await p.goto(`${MAIL}/__test/state?user=${encodeURIComponent(USER.email)}`);
         const s = JSON.parse(await p.$eval('body', (b) => b.textContent));
         await p.close();
         return s;
@@ -108,12 +112,15 @@ export function createJourney({ ext, page, shots, log = () => {} }) {
       const chars = await page.$eval('#captcha', (c) => c.getAttribute('aria-label').split(':').pop().trim());
       await type('#captcha-input', chars);
     } else if (kind === 'wallet-register-details') {
-      await type('#password', 'Wallet-pass-42');
-      await type('#password-repeat', 'Wallet-pass-42');
+      await type('#password', USER.walletPassword);
+      await type('#password-repeat', USER.walletPassword);
       for (const n of [1, 2, 3]) {
         await page.select(`#question-${n}`, String(n - 1));
         await type(`#answer-${n}`, `answer ${n}`);
       }
+    } else if (kind === 'wallet-cards' && (await page.$('#remove-card-dialog[open] #pay-password'))) {
+      // Today's wallet asks for the payment password to remove a card: the person types it.
+      await type('#pay-password', USER.walletPassword);
     } else {
       return false;
     }

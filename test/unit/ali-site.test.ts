@@ -1,10 +1,12 @@
 // @vitest-environment node
 // The AliExpress/Alipay/mailbox fixture sites, driven over HTTP with real Host headers: purchases with the
 // save box ticked and unticked, wallet registration (every bad input, then success), card removal with the
-// default-card rule, the empty list, the 5-card limit and reset.
+// default-card rule and the empty list, today's payment password (right, wrong, missing) and the seed
+// document's flow without it, both card lists (Delete shown, Remove Card on hover), the 5-card limit and reset.
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
+import type { Marker, Target } from '../../src/guide/schema';
 
 const SHOP = 'http://www.aliexpress.com';
 const LOGIN = 'http://login.aliexpress.com';
@@ -387,7 +389,10 @@ describe('card removal', () => {
   it('reaches the card page three ways', async () => {
     await seedAndOpenWallet('registered=1&cards=2');
     const history = await b.go(`${WALLET}/account/`);
-    expect(history.body).toMatch(/id="manage-cards-icon" href="\/account\/cards" title="Manage your cards"/);
+    // The icon is named by its tip alone, as the seed has it: no title or aria-label for a guide to lean on.
+    expect(history.body).toMatch(
+      /<a class="top-icon" id="manage-cards-icon" href="\/account\/cards"><svg[\s\S]*?<\/svg><span class="icon-tip">MANAGE YOUR CARDS<\/span><\/a>/,
+    );
     expect(history.body).toMatch(/id="settings-manage-cards" href="\/account\/cards"/);
     const mine = await b.go(`${WALLET}${match(history, /id="tab-my-account" href="([^"]+)"/)}`);
     expect(pageId(mine)).toBe('wallet-my-account');
@@ -397,8 +402,8 @@ describe('card removal', () => {
     expect(text(cards)).toContain('•••• •••• •••• 4242 SHOPPER');
   });
 
-  it('asks to confirm, refuses the default card while others remain, then empties the list', async () => {
-    await seedAndOpenWallet('registered=1&cards=3&defaultLast=1');
+  it("the seed document's flow: asks to confirm (no password), refuses the default card while others remain, then empties the list", async () => {
+    await seedAndOpenWallet('registered=1&cards=3&defaultLast=1&flow=document');
     let st = await b.state();
     const [c1, c2, c3] = st.cards;
     expect(c3.default).toBe(true);
@@ -406,6 +411,7 @@ describe('card removal', () => {
     const confirm = await b.go(`${WALLET}/account/cards?confirm=${c1.id}`);
     expect(confirm.body).toMatch(/<dialog class="confirm-dialog" id="remove-card-dialog"[^>]* open>/);
     expect(text(confirm)).toContain('Remove this card? Visa •••• •••• •••• 4242');
+    expect(confirm.body).not.toContain('id="pay-password"');
     const plain = await b.go(`${WALLET}/account/cards`);
     expect(plain.body).not.toMatch(/id="remove-card-dialog"[^>]* open/);
 
@@ -439,6 +445,176 @@ describe('card removal', () => {
     expect(pageId(page)).toBe('wallet-register-email');
     const cards = await b.go(`${WALLET}/account/cards`);
     expect(pageId(cards)).toBe('wallet-register-email');
+  });
+});
+
+/** Registers the wallet of the signed-in shop account (captcha, mailbox link, details) with this password. */
+async function registerWallet(password: string) {
+  let page = await b.go(`${WALLET}/go`);
+  if (pageId(page) === 'login') {
+    const returnUrl = match(page, /name="return_url" value="([^"]+)"/);
+    page = await b.go(`${LOGIN}/`, { return_url: returnUrl, loginId: 'shopper@example.com', password: 'x' });
+  }
+  expect(pageId(page)).toBe('wallet-register-email');
+  const captcha = match(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
+  await b.go(`${WALLET}/register/email`, { email: 'shopper@example.com', captcha });
+  const inbox = await b.go(`${MAIL}/?to=shopper%40example.com`);
+  const msg = await b.go(`${MAIL}${match(inbox, /<a class="mail-link" href="([^"]+)"/)}`);
+  await b.go(match(msg, /id="confirm-link" href="([^"]+)"/));
+  page = await b.go(`${WALLET}/register/details`, {
+    password,
+    passwordRepeat: password,
+    q1: '0',
+    a1: 'a',
+    q2: '1',
+    a2: 'b',
+    q3: '2',
+    a3: 'c',
+  });
+  expect(pageId(page)).toBe('wallet-register-done');
+}
+
+const dialogOpen = (p: Page) => /<dialog class="confirm-dialog" id="remove-card-dialog"[^>]* open>/.test(p.body);
+
+describe("today's flow: the payment password", () => {
+  it('is asked in the remove dialog; none or a wrong one is an error that loses nothing; the right one removes', async () => {
+    await seedAndOpenWallet('registered=1&cards=2');
+    const [first, second] = (await b.state()).cards; // the first is the default
+    expect((await b.state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
+    const confirm = await b.go(`${WALLET}/account/cards?confirm=${second.id}`);
+    expect(dialogOpen(confirm)).toBe(true);
+    expect(confirm.body).toMatch(
+      /<label for="pay-password">Payment password<\/label>\s*<input id="pay-password" name="paymentPassword" type="password"/,
+    );
+    expect(text(confirm)).toContain('Your Alipay password');
+
+    let page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id });
+    expect(new URL(page.url).search).toBe(`?confirm=${second.id}&error=nopassword`);
+    expect(dialogOpen(page)).toBe(true);
+    expect(text(page)).toContain('Please enter your payment password.');
+
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id, paymentPassword: 'Wallet-pass-41' });
+    expect(dialogOpen(page)).toBe(true);
+    expect(match(page, /id="remove-card-id" value="([^"]*)"/)).toBe(second.id);
+    expect(text(page)).toContain('The payment password is incorrect. Please try again.');
+    expect(page.body).toMatch(/id="pay-password"[^>]*aria-invalid="true"/);
+    expect(page.body).not.toContain('Wallet-pass-41');
+    expect(page.body).not.toContain('id="cards-error"');
+    expect((await b.state()).cards).toHaveLength(2);
+
+    // The right one, with a space typed at the end, is still wrong: a password is taken as typed.
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id, paymentPassword: 'Wallet-pass-42 ' });
+    expect(text(page)).toContain('is incorrect');
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id, paymentPassword: 'Wallet-pass-42' });
+    expect(dialogOpen(page)).toBe(false);
+    expect(text(page)).toContain('The card ending in 4444 was removed.');
+    // The default card, now the last one: the same password removes it, and the list is empty.
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: first.id, paymentPassword: 'Wallet-pass-42' });
+    expect(text(page)).toContain('Oops, You Have no Card in Alipay');
+    expect((await b.state()).cards).toEqual([]);
+  });
+
+  it('the default card still goes last: the right password does not remove it while others remain', async () => {
+    await seedAndOpenWallet('registered=1&cards=2');
+    const [first] = (await b.state()).cards;
+    expect(first.default).toBe(true);
+    const page = await b.go(`${WALLET}/account/cards/remove`, { id: first.id, paymentPassword: 'Wallet-pass-42' });
+    expect(text(page)).toContain('You can’t remove your default card');
+    expect((await b.state()).cards).toHaveLength(2);
+  });
+
+  it('is the one set at registration', async () => {
+    await b.go(`${SHOP}/__test/seed?cards=1`);
+    await registerWallet('My-own-pass-7');
+    const [card] = (await b.state()).cards;
+    let page = await b.go(`${WALLET}/account/cards/remove`, { id: card.id, paymentPassword: 'Wallet-pass-42' });
+    expect(text(page)).toContain('The payment password is incorrect.');
+    page = await b.go(`${WALLET}/account/cards/remove`, { id: card.id, paymentPassword: 'My-own-pass-7' });
+    expect(text(page)).toContain('Oops, You Have no Card in Alipay');
+  });
+});
+
+describe('wallet variants', () => {
+  it("the card lists: Delete always shown (default), or Remove Card on hover; both reached the seed's three ways", async () => {
+    for (const [list, label] of [
+      ['shown', 'Delete'],
+      ['hover', 'Remove Card'],
+    ] as const) {
+      await seedAndOpenWallet(`registered=1&cards=2&list=${list}`);
+      expect((await b.state()).wallet.list).toBe(list);
+      const cards = await b.go(`${WALLET}/account/cards`);
+      expect(cards.body.match(new RegExp(`<button type="submit" class="remove-card"[^>]*>${label}</button>`, 'g'))).toHaveLength(2);
+      expect(cards.body.includes('class="card-list actions-on-hover"')).toBe(list === 'hover');
+      expect(text(cards)).toContain('History My Account');
+      expect(cards.body).toContain('MANAGE YOUR CARDS');
+      expect(cards.body).toContain('id="settings-manage-cards" href="/account/cards">Manage your cards<');
+      const mine = await b.go(`${WALLET}/account/my-account`);
+      expect(mine.body).toContain('id="edit-cards-link" href="/account/cards">Edit cards<');
+    }
+    // The hover rule is the list's own: a shown list never hides its actions.
+    const css = (await b.go(`${WALLET}/account/cards`)).body;
+    expect(css).toContain('.actions-on-hover .card-actions{opacity:0}');
+    expect(css).not.toMatch(/(^|[}\n])\.card-actions\{[^}]*opacity:0/);
+  });
+
+  it('flow and list are per account, and the seed refuses unknown values', async () => {
+    await b.go(`${SHOP}/__test/seed?user=doc@example.com&registered=1&cards=1&flow=document&list=hover`);
+    const other = new Browser(srv.port);
+    await other.go(`${SHOP}/__test/seed?user=today@example.com&registered=1&cards=1`);
+    expect((await b.state()).wallet).toMatchObject({ flow: 'document', list: 'hover' });
+    expect((await other.state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
+    for (const q of ['flow=2019', 'list=always']) {
+      const bad = await b.go(`${SHOP}/__test/seed?${q}`);
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.body).error).toMatch(/is one of/);
+    }
+    // An account made by signing in gets the defaults.
+    const fresh = new Browser(srv.port);
+    const form = await fresh.go(`${SHOP}/p/order/index.html`);
+    await fresh.go(`${LOGIN}/`, {
+      return_url: match(form, /name="return_url" value="([^"]+)"/),
+      loginId: 'new@example.com',
+      password: 'x',
+    });
+    expect((await fresh.state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
+  });
+
+  it("the guide's texts are in what the pages show, never only in an attribute", async () => {
+    const { default: raw } = await import('../../src/data/guides/aliexpress.json');
+    const { Guide } = await import('../../src/guide/schema');
+    const guide = Guide.parse(raw);
+    const step = (id: string) => guide.steps.find((s) => s.id === id)!;
+    // A text marker or target, on the text between the tags (attributes left out); a CSS one never is.
+    const shows = (p: Page, t: Marker | Target) => 'text' in t && t.text.some((w) => text(p).toLowerCase().includes(w.toLowerCase()));
+    for (const [flow, list] of [
+      ['today', 'shown'],
+      ['document', 'hover'],
+    ]) {
+      await seedAndOpenWallet(`registered=1&cards=1&flow=${flow}&list=${list}`);
+      const history = await b.go(`${WALLET}/account/`);
+      const cards = await b.go(`${WALLET}/account/cards`);
+      const { id } = (await b.state()).cards[0];
+      const dialog = await b.go(`${WALLET}/account/cards?confirm=${id}`);
+      // Every marker of the card-list step, and some target of each way in, on the page's own text.
+      for (const [p, s] of [
+        [history, 'cards'],
+        [cards, 'remove'],
+      ] as const) {
+        const place = step(s).places[0]!;
+        for (const m of place.markers) expect(shows(p, m), `${s}: ${JSON.stringify(m)}`).toBe(true);
+        expect(
+          (place.point ?? []).some((t) => 'text' in t && !t.dialog && shows(p, t)),
+          `${s}: nothing to point at in the text`,
+        ).toBe(true);
+      }
+      expect(shows(cards, guide.cardList.card)).toBe(true);
+      // Today's dialog says what it asks for; the seed's does not ask.
+      const asks = step('remove').places.slice(1);
+      expect(
+        asks.some((pl) => pl.markers.every((m) => shows(dialog, m))),
+        flow,
+      ).toBe(flow === 'today');
+    }
   });
 });
 

@@ -411,6 +411,23 @@ describe('the shipped AliExpress guide', () => {
     expect(statuses(ali, p)).toEqual(['done', 'done', 'skipped', 'skipped', 'skipped', 'skipped', 'done', 'current', 'todo']);
   });
 
+  it("the seed's other card list (Delete always shown) is the same step, its rows counted the same", () => {
+    const list = wallet({ ...Object.fromEntries(myAlipay.map((k) => [k, 1])), 'heading:Manage your cards': 1, 'control:Delete': 3 });
+    expect(readPage(ali, list)).toEqual(reading({ step: 'remove', registered: true, cards: 3 }));
+  });
+
+  it("today's dialog asking for the Alipay payment password is still the remove step, and points at its Remove", () => {
+    for (const asks of ['page:payment password', 'page:Alipay password']) {
+      // On the card list, and on any wallet page that shows such a dialog.
+      const onList = wallet([...myAlipay, 'heading:Manage your cards', 'control:Delete', asks]);
+      expect(readPage(ali, onList)).toEqual(reading({ step: 'remove', registered: true, cards: 1 }));
+      const alone = currentPlace(ali, wallet([asks]));
+      expect(alone?.step.id).toBe('remove');
+      expect(alone?.place.point).toEqual([{ text: ['Remove'], in: 'control', dialog: true, source: 'alimaniac' }]);
+    }
+    expect(currentPlace(ali, probe('www.aliexpress.com', ['page:payment password']))).toBeNull();
+  });
+
   it('opens its pages on the scheme the site was seen on', () => {
     expect(siteUrl(ali.steps[0]!.open!, 'http:')).toBe('http://www.alipay.com/');
     expect(siteUrl(ali.manage, 'https:')).toBe('https://www.alipay.com/');
