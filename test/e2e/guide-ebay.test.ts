@@ -1,11 +1,11 @@
 // The eBay removal guide with the built extension, on the eBay twin under its real host names, followed
 // only by what the popup's current step says and what the pointer rings. The person types their e-mail
 // and password where eBay asks (Unbind never does).
-import http from 'node:http';
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { followGuide, readPopup } from '../support/guide-journey.mjs';
 import { clearStored, openPopup, useEnv } from '../support/env';
+import { askTwin } from '../support/site-client';
 
 const WWW = 'http://www.ebay.com';
 const SETTINGS = 'http://accountsettings.ebay.com';
@@ -34,20 +34,9 @@ describe('eBay guide', () => {
     await page.click(selector, { count: 3 });
     await page.type(selector, value);
   };
-  /** The account as the twin's test hook reports it (asked from here, not from the page). */
-  const state = () =>
-    new Promise<{ cards: { last4: string; preferred: boolean }[] }>((resolve, reject) => {
-      const path = `/__test/state?user=${encodeURIComponent(USER.email)}`;
-      http
-        .get({ host: '127.0.0.1', port: env.server.port, path, headers: { host: 'www.ebay.com' } }, (res) => {
-          let body = '';
-          res.on('data', (c) => {
-            body += c;
-          });
-          res.on('end', () => resolve(JSON.parse(body)));
-        })
-        .on('error', reject);
-    });
+  /** The account as the twin's test hook reports it. */
+  const state = (): Promise<{ cards: { last4: string; preferred: boolean }[] }> =>
+    askTwin(env.server.port, `${WWW}/__test/state?user=${encodeURIComponent(USER.email)}`);
   const stepNow = async () => {
     const popup = await openPopup(env, page);
     const { current } = await readPopup(popup);
@@ -76,6 +65,8 @@ describe('eBay guide', () => {
   };
   const follow = () => followGuide({ ext: env, page, person });
 
+  // The longest journey (14 steps, two popup openings each): more time than the suite's 60 s default when
+  // the machine is busy.
   it('from signed out to "no card left": sign-in, passkey offer, the password again, both cards removed', async () => {
     await seed('cards=2&signedIn=0');
     const met = await follow();
@@ -97,19 +88,19 @@ describe('eBay guide', () => {
     ]);
     expect((await state()).cards).toEqual([]);
     expect(await page.$('#no-options')).not.toBeNull();
-  });
+  }, 120_000);
 
   it('eBay keeps the card preferred for selling costs while others are on file; the guide removes it last', async () => {
-    await seed('cards=3&reauth=1');
+    await seed('cards=2&reauth=1');
     await page.goto(`${SETTINGS}/payments`, { waitUntil: 'load' });
     // The site's refusal, met by pressing Remove on the preferred card on one's own.
     const preferred = await page.$eval('.option:has(.badge) .manage-option', (b) => b.closest('form')!.querySelector('input')!.value);
     await page.goto(`${SETTINGS}/payments?remove=${preferred}`, { waitUntil: 'load' });
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#confirm-remove')]);
     expect(await page.$eval('#payments-error', (e) => e.textContent)).toMatch(/preferred for selling costs/);
-    // Following the guide never leads there: the other two go first.
+    // Following the guide never leads there: the other card goes first.
     const met = await follow();
-    expect(met.filter((s) => s === 'manage')).toHaveLength(3);
+    expect(met).toEqual(['manage', 'remove', 'remove', 'manage', 'remove', 'remove', 'finished']);
     expect(met.at(-1)).toBe('finished');
     expect((await state()).cards).toEqual([]);
   });

@@ -101,3 +101,10 @@ export class SiteClient {
     this.jar = [];
   }
 }
+
+/** A twin's test hook asked from the test itself (not from the page: the hooks answer no other origin). */
+// biome-ignore lint/suspicious/noExplicitAny: an untyped JSON document from the fixture server
+export async function askTwin(port: number, url: string): Promise<any> {
+  const page = await new SiteClient(port).send('GET', url);
+  return JSON.parse(page.body);
+}
