@@ -4,7 +4,7 @@
 // preferred for selling costs that goes only last, the empty list, adding a card, and the test hooks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
-import { match, pageId, SiteClient, text } from '../support/site-client';
+import { pageId, pick, SiteClient, textOf } from '../support/site-client';
 
 const WWW = 'http://www.ebay.com';
 const SIGNIN = 'http://signin.ebay.com';
@@ -32,7 +32,7 @@ const optionIds = (p: { body: string }) => [...p.body.matchAll(/data-option-id="
 async function signIn(from: string, password = PASSWORD) {
   const user = await b.go(from);
   expect(pageId(user)).toBe('signin-user');
-  const ru = match(user, /name="ru" value="([^"]+)"/);
+  const ru = pick(user, /name="ru" value="([^"]+)"/);
   const again: Record<string, string> = user.body.includes('name="reauth" value="1"') ? { reauth: '1' } : {};
   const pass = await b.go(`${SIGNIN}/signin/s`, { ru, ...again, userid: 'shopper@example.com', step: 'user' });
   expect(pageId(pass)).toBe('signin-password');
@@ -40,7 +40,7 @@ async function signIn(from: string, password = PASSWORD) {
   expect(pass.body).toContain('id="sgnBt"');
   const passkeys = await b.go(`${SIGNIN}/signin/s`, { ru, ...again, userid: 'shopper@example.com', step: 'password', pass: password });
   expect(pageId(passkeys)).toBe('signin-passkeys');
-  return b.go(match(passkeys, /id="passkeys-cancel-btn" href="([^"]+)"/));
+  return b.go(pick(passkeys, /id="passkeys-cancel-btn" href="([^"]+)"/));
 }
 
 /** Enters the password again where payments ask for it; returns the payments page. */
@@ -53,7 +53,7 @@ describe('sign-in', () => {
     await seed('cards=1&signedIn=0');
     const summary = await signIn(`${WWW}/mye/myebay/summary`);
     expect(pageId(summary)).toBe('myebay-summary');
-    expect(text(summary)).toMatch(/Hi Shopper ?!/);
+    expect(textOf(summary)).toMatch(/Hi Shopper ?!/);
     expect(summary.body).toContain('id="tab-account"');
   });
 
@@ -62,13 +62,13 @@ describe('sign-in', () => {
     const ru = `${WWW}/`;
     const unknown = await b.go(`${SIGNIN}/signin/s`, { ru, userid: '"><script>x</script>', step: 'user' });
     expect(unknown.status).toBe(400);
-    expect(text(unknown)).toContain('We couldn’t find this eBay account.');
+    expect(textOf(unknown)).toContain('We couldn’t find this eBay account.');
     expect(unknown.body).not.toContain('<script>x');
     const wrong = await b.go(`${SIGNIN}/signin/s`, { ru, userid: 'shopper@example.com', step: 'password', pass: 'nope' });
     expect(pageId(wrong)).toBe('signin-password');
-    expect(text(wrong)).toContain('Oops, that’s not a match.');
+    expect(textOf(wrong)).toContain('Oops, that’s not a match.');
     const empty = await b.go(`${SIGNIN}/signin/s`, { ru, userid: 'shopper@example.com', step: 'password', pass: '' });
-    expect(text(empty)).toContain('Enter your password.');
+    expect(textOf(empty)).toContain('Enter your password.');
     expect((await b.send('GET', `${WWW}/__test/state`)).status).toBe(404);
   });
 
@@ -77,13 +77,13 @@ describe('sign-in', () => {
     const back = await b.send('GET', `${SIGNIN}/ws/eBayISAPI.dll?SignIn&ru=${encodeURIComponent(`${WWW}/`)}`);
     expect(back.location).toBe(`${WWW}/`);
     const out = await b.go(`${WWW}/signout`);
-    expect(text(out)).toContain('Sign in');
+    expect(textOf(out)).toContain('Sign in');
     expect((await b.send('GET', `${WWW}/__test/state`)).status).toBe(404);
   });
 
   it('never sends a person back to another site', async () => {
     const page = await b.go(`${SIGNIN}/ws/eBayISAPI.dll?SignIn&ru=${encodeURIComponent('http://evil.example/')}`);
-    expect(match(page, /name="ru" value="([^"]+)"/)).toBe(`${WWW}/`);
+    expect(pick(page, /name="ru" value="([^"]+)"/)).toBe(`${WWW}/`);
   });
 });
 
@@ -93,10 +93,10 @@ describe('account settings and the password again', () => {
     const hub = await b.go(`${SETTINGS}/uas`);
     expect(pageId(hub)).toBe('settings-hub');
     expect(hub.body).toContain('id="account-settings-link-PI"');
-    expect(match(hub, /id="account-settings-link-PAY" href="([^"]+)"/)).toBe(`${SETTINGS}/payments`);
+    expect(pick(hub, /id="account-settings-link-PAY" href="([^"]+)"/)).toBe(`${SETTINGS}/payments`);
     const ask = await b.go(`${SETTINGS}/payments`);
     expect(pageId(ask)).toBe('signin-reauth');
-    expect(text(ask)).toContain('Please verify it’s you');
+    expect(textOf(ask)).toContain('Please verify it’s you');
     const wrong = await b.go(`${SIGNIN}/signin/s`, {
       ru: `${SETTINGS}/payments`,
       userid: 'shopper@example.com',
@@ -105,7 +105,7 @@ describe('account settings and the password again', () => {
       pass: 'nope',
     });
     expect(pageId(wrong)).toBe('signin-reauth');
-    expect(text(wrong)).toContain('Oops, that’s not a match.');
+    expect(textOf(wrong)).toContain('Oops, that’s not a match.');
     const payments = await reauth();
     expect(pageId(payments)).toBe('settings-payments');
     // Once entered, the password is not asked again for a while.
@@ -123,8 +123,8 @@ describe('payment options', () => {
   it('lists the cards with Manage beneath each, the preferred one labelled', async () => {
     await seed('cards=3&reauth=1');
     const p = await b.go(`${SETTINGS}/payments`);
-    expect(text(p)).toContain('Payment options');
-    expect(text(p)).toContain('Add payment option');
+    expect(textOf(p)).toContain('Payment options');
+    expect(textOf(p)).toContain('Add payment option');
     expect(p.body.match(/>Manage</g)).toHaveLength(3);
     expect(p.body.match(/>Preferred for selling costs</g)).toHaveLength(1);
   });
@@ -137,9 +137,9 @@ describe('payment options', () => {
     expect(manage.body).toContain('id="remove-option"');
     const confirm = await b.go(`${SETTINGS}/payments?remove=${second}`);
     expect(confirm.body).toMatch(/<dialog id="remove-dialog"[^>]* open>/);
-    expect(text(confirm)).toContain('Remove this payment option?');
+    expect(textOf(confirm)).toContain('Remove this payment option?');
     const done = await b.go(`${SETTINGS}/payments/remove`, { id: second! });
-    expect(text(done)).toContain('The card ending in 4444 was removed.');
+    expect(textOf(done)).toContain('The card ending in 4444 was removed.');
     expect((await state()).cards.map((c: { id: string }) => c.id)).toEqual([first]);
   });
 
@@ -147,15 +147,15 @@ describe('payment options', () => {
     await seed('cards=3&reauth=1');
     const [preferred, second, third] = optionIds(await b.go(`${SETTINGS}/payments`));
     const refused = await b.go(`${SETTINGS}/payments/remove`, { id: preferred! });
-    expect(text(refused)).toContain('You can’t remove the payment option that’s preferred for selling costs');
+    expect(textOf(refused)).toContain('You can’t remove the payment option that’s preferred for selling costs');
     expect((await state()).cards).toHaveLength(3);
     // Another one preferred: the first can go.
-    expect(text(await b.go(`${SETTINGS}/payments/preferred`, { id: second! }))).toContain('was updated');
-    expect(text(await b.go(`${SETTINGS}/payments/remove`, { id: preferred! }))).toContain('ending in 4242 was removed');
+    expect(textOf(await b.go(`${SETTINGS}/payments/preferred`, { id: second! }))).toContain('was updated');
+    expect(textOf(await b.go(`${SETTINGS}/payments/remove`, { id: preferred! }))).toContain('ending in 4242 was removed');
     // The rest: the non-preferred first, then the preferred one as the last card.
     await b.go(`${SETTINGS}/payments/remove`, { id: third! });
     const empty = await b.go(`${SETTINGS}/payments/remove`, { id: second! });
-    expect(text(empty)).toContain('eBay does not currently have a payment method on file for you.');
+    expect(textOf(empty)).toContain('eBay does not currently have a payment method on file for you.');
     expect(empty.body).not.toContain('>Manage<');
     expect((await state()).cards).toEqual([]);
   });
@@ -167,9 +167,9 @@ describe('payment options', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('id="add-number-error"');
     const ok = await b.go(`${SETTINGS}/payments/add`, { ...form, number: '4111 1111 1111 1111' });
-    expect(text(ok)).toContain('The card ending in 1111 was added.');
+    expect(textOf(ok)).toContain('The card ending in 1111 was added.');
     const twice = await b.go(`${SETTINGS}/payments/add`, { ...form, number: '4111111111111111' });
-    expect(text(twice)).toContain('This card is already on file.');
+    expect(textOf(twice)).toContain('This card is already on file.');
     expect((await state()).cards).toEqual([{ id: expect.any(String), brand: 'Visa', last4: '1111', expiry: '12/39', preferred: false }]);
   });
 });

@@ -4,7 +4,7 @@
 // Walmart+ and the card paying a pending order that Walmart keeps, adding and editing a card, test hooks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
-import { match, pageId, SiteClient, text } from '../support/site-client';
+import { pageId, pick, SiteClient, textOf } from '../support/site-client';
 
 const WM = 'http://www.walmart.com';
 const PASSWORD = 'fixture-pass-1';
@@ -30,7 +30,7 @@ const cardIds = (p: { body: string }) => [...p.body.matchAll(/<li data-card-id="
 async function emailAndPassword(from: string, password = PASSWORD) {
   const login = await b.go(from);
   expect(pageId(login)).toBe('login-email');
-  expect(text(login)).toContain('Sign in or create account');
+  expect(textOf(login)).toContain('Sign in or create account');
   const pass = await b.go(`${WM}/account/login`, { action: 'email', loginId: 'shopper@example.com' });
   expect(pageId(pass)).toBe('login-password');
   return b.go(`${WM}/account/login`, { action: 'password', password });
@@ -42,13 +42,13 @@ describe('sign-in', () => {
     const verify = await emailAndPassword(`${WM}/wallet`);
     expect(pageId(verify)).toBe('login-verify');
     expect(verify.body).toContain('data-testid="verifyitsyou-title"');
-    expect(text(verify)).toContain('Send Code');
+    expect(textOf(verify)).toContain('Send Code');
     const sent = await b.go(`${WM}/account/login`, { action: 'send' });
     expect(sent.body).toContain('id="verify-phone-otp-form"');
-    const code = match(sent, /id="otp-code-text">(\d{6})</);
+    const code = pick(sent, /id="otp-code-text">(\d{6})</);
     const wrong = await b.go(`${WM}/account/login`, { action: 'verify', code: code === '000000' ? '111111' : '000000' });
     expect(pageId(wrong)).toBe('login-verify-code');
-    expect(text(wrong)).toContain('That code didn’t work.');
+    expect(textOf(wrong)).toContain('That code didn’t work.');
     const wallet = await b.go(`${WM}/account/login`, { action: 'verify', code });
     expect(pageId(wallet)).toBe('walmart-wallet');
     // The browser is remembered: after signing out, no code is asked.
@@ -62,7 +62,7 @@ describe('sign-in', () => {
     const unknown = await b.go(`${WM}/account/login`, { action: 'email', loginId: '"><script>x</script>' });
     expect(unknown.status).toBe(400);
     expect(unknown.body).not.toContain('<script>x');
-    expect(text(unknown)).toContain('We couldn’t find an account with that email address.');
+    expect(textOf(unknown)).toContain('We couldn’t find an account with that email address.');
     await b.go(`${WM}/account/login`, { action: 'email', loginId: 'shopper@example.com' });
     const wrong = await b.go(`${WM}/account/login`, { action: 'password', password: 'nope' });
     expect(pageId(wrong)).toBe('login-password');
@@ -93,7 +93,7 @@ describe('header, Account and Wallet', () => {
     const wallet = await b.go(`${WM}/wallet`);
     expect(wallet.body).toContain('data-testid="carousel-container"');
     expect(cardIds(wallet)).toHaveLength(2);
-    expect(text(wallet)).toContain('Add new payment method');
+    expect(textOf(wallet)).toContain('Add new payment method');
   });
 
   it('deletes a card after its confirmation; the empty Wallet has no card list', async () => {
@@ -101,11 +101,11 @@ describe('header, Account and Wallet', () => {
     const [first, second] = cardIds(await b.go(`${WM}/wallet`));
     const dialog = await b.go(`${WM}/wallet?delete=${first}`);
     expect(dialog.body).toMatch(/<dialog id="delete-dialog"[^>]* open>/);
-    expect(text(dialog)).toContain('Delete this card?');
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: first! }))).toContain('Your card ending in 4242 was deleted.');
+    expect(textOf(dialog)).toContain('Delete this card?');
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: first! }))).toContain('Your card ending in 4242 was deleted.');
     const empty = await b.go(`${WM}/wallet/delete`, { id: second! });
     expect(empty.body).not.toContain('data-testid="carousel-container"');
-    expect(text(empty)).toContain('No cards saved.');
+    expect(textOf(empty)).toContain('No cards saved.');
     expect((await state()).cards).toEqual([]);
   });
 });
@@ -115,30 +115,30 @@ describe("Walmart's rules", () => {
     await seed('cards=3&plus=first&trusted=1');
     const [plus, second, third] = cardIds(await b.go(`${WM}/wallet`));
     const refused = await b.go(`${WM}/wallet/delete`, { id: plus! });
-    expect(text(refused)).toContain('This card pays for your Walmart+ membership.');
+    expect(textOf(refused)).toContain('This card pays for your Walmart+ membership.');
     expect(refused.body.match(/>Walmart\+</g)?.length).toBeGreaterThan(0);
     expect((await state()).cards).toHaveLength(3);
     // Another card for Walmart+: the first goes.
-    expect(text(await b.go(`${WM}/plus/account/payment`, { id: second! }))).toContain('payment method was updated');
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: plus! }))).toContain('ending in 4242 was deleted');
+    expect(textOf(await b.go(`${WM}/plus/account/payment`, { id: second! }))).toContain('payment method was updated');
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: plus! }))).toContain('ending in 4242 was deleted');
     await b.go(`${WM}/wallet/delete`, { id: third! });
     // The last card, though it pays Walmart+, can go; the membership is left without one.
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: second! }))).toContain('was deleted');
-    expect(text(await b.go(`${WM}/plus/account`))).toContain('No payment method: add one before your membership renews.');
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: second! }))).toContain('was deleted');
+    expect(textOf(await b.go(`${WM}/plus/account`))).toContain('No payment method: add one before your membership renews.');
     expect((await state()).plus).toEqual({ cardId: null });
   });
 
   it('keeps a card paying an order that has not shipped; the order can change card once, or ship', async () => {
     await seed('cards=3&pending=0&trusted=1');
     const [paying, second, third] = cardIds(await b.go(`${WM}/wallet`));
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: paying! }))).toContain("being used for an order that hasn't shipped yet");
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: paying! }))).toContain("being used for an order that hasn't shipped yet");
     const orderId = (await state()).orders.find((o: { status: string }) => o.status === 'Preparing order').id;
-    expect(text(await b.go(`${WM}/orders/payment`, { order: orderId, id: second! }))).toContain("order's payment method was updated");
-    expect(text(await b.go(`${WM}/orders/payment`, { order: orderId, id: third! }))).toContain('only once');
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: paying! }))).toContain('was deleted');
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: second! }))).toContain("hasn't shipped yet");
+    expect(textOf(await b.go(`${WM}/orders/payment`, { order: orderId, id: second! }))).toContain("order's payment method was updated");
+    expect(textOf(await b.go(`${WM}/orders/payment`, { order: orderId, id: third! }))).toContain('only once');
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: paying! }))).toContain('was deleted');
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: second! }))).toContain("hasn't shipped yet");
     await b.json(`${WM}/__test/ship?user=shopper@example.com`);
-    expect(text(await b.go(`${WM}/wallet/delete`, { id: second! }))).toContain('was deleted');
+    expect(textOf(await b.go(`${WM}/wallet/delete`, { id: second! }))).toContain('was deleted');
   });
 });
 
@@ -147,14 +147,14 @@ describe('adding and editing', () => {
     await seed('cards=0&trusted=1');
     const form = { holder: 'ANNA SHOPPER', number: '4111 1111 1111 1112', expiry: '12/39', cvv: '123' };
     expect((await b.go(`${WM}/wallet/add`, form)).body).toContain('id="card-number-error"');
-    expect(text(await b.go(`${WM}/wallet/add`, { ...form, number: '4111111111111111' }))).toContain('ending in 1111 was added');
-    expect(text(await b.go(`${WM}/wallet/add`, { ...form, number: '4111111111111111' }))).toContain('already in your Wallet');
+    expect(textOf(await b.go(`${WM}/wallet/add`, { ...form, number: '4111111111111111' }))).toContain('ending in 1111 was added');
+    expect(textOf(await b.go(`${WM}/wallet/add`, { ...form, number: '4111111111111111' }))).toContain('already in your Wallet');
     const [id] = cardIds(await b.go(`${WM}/wallet`));
     const edit = await b.go(`${WM}/wallet/edit?id=${id}`);
-    expect(text(edit)).toContain('If your card number has changed, delete the card, and add it again.');
+    expect(textOf(edit)).toContain('If your card number has changed, delete the card, and add it again.');
     expect(edit.body).not.toContain('id="card-number"');
     expect((await b.go(`${WM}/wallet/edit`, { id: id!, expiry: '01/20' })).status).toBe(400);
-    expect(text(await b.go(`${WM}/wallet/edit`, { id: id!, expiry: '02/40' }))).toContain('was updated');
+    expect(textOf(await b.go(`${WM}/wallet/edit`, { id: id!, expiry: '02/40' }))).toContain('was updated');
     expect((await state()).cards[0].expiry).toBe('02/40');
   });
 });
