@@ -88,7 +88,7 @@ describe('eBay guide', () => {
     ]);
     expect((await state()).cards).toEqual([]);
     expect(await page.$('#no-options')).not.toBeNull();
-  }, 120_000);
+  }, 180_000);
 
   it('eBay keeps the card preferred for selling costs while others are on file; the guide removes it last', async () => {
     await seed('cards=2&reauth=1');

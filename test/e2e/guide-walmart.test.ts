@@ -91,7 +91,7 @@ describe('Walmart guide', () => {
     ]);
     expect((await state()).cards).toEqual([]);
     expect(await page.$('[data-testid="carousel-container"]')).toBeNull();
-  }, 120_000);
+  }, 180_000);
 
   it('Walmart keeps the card paying Walmart+ while another card is saved; the guide deletes it last', async () => {
     await seed('cards=2&plus=first&trusted=1', '/wallet');
