@@ -1,6 +1,7 @@
 // A minimal browser for unit tests of the fixture twins over HTTP and HTTPS: it sends every request to
 // the local fixture server with the real Host (and, for https, the real server name, checked against
-// the test-only certificate), keeps host-only cookies per host and follows redirects.
+// the test-only certificate), keeps cookies per host (and per domain for a cookie with a Domain attribute:
+// Domain=ebay.com reaches every *.ebay.com) and follows redirects.
 import http from 'node:http';
 import https from 'node:https';
 import { readTls } from '../../fixtures/server.mjs';
@@ -38,7 +39,9 @@ export class SiteClient {
   send(method: 'GET' | 'POST', url: string, form?: Form): Promise<SitePage> {
     const u = new URL(url);
     const body = form ? new URLSearchParams(form).toString() : undefined;
-    const cookies = [...(this.jar.get(u.hostname) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
+    // Host-only cookies under the host name; Domain cookies under ".domain".
+    const jars = [...this.jar].filter(([key]) => key === u.hostname || (key.startsWith('.') && `.${u.hostname}`.endsWith(key)));
+    const cookies = jars.flatMap(([, jar]) => [...jar].map(([k, v]) => `${k}=${v}`)).join('; ');
     const headers: Record<string, string> = { host: u.hostname };
     if (cookies) headers.cookie = cookies;
     if (body !== undefined) {
@@ -52,15 +55,17 @@ export class SiteClient {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const jar = this.jar.get(u.hostname) ?? new Map<string, string>();
           for (const c of res.headers['set-cookie'] ?? []) {
             const [pair = '', ...attrs] = c.split(';');
             const i = pair.indexOf('=');
             const name = pair.slice(0, i).trim();
+            const domain = attrs.map((a) => /^\s*domain=\.?(.+?)\s*$/i.exec(a)?.[1]).find(Boolean);
+            const key = domain ? `.${domain.toLowerCase()}` : u.hostname;
+            const jar = this.jar.get(key) ?? new Map<string, string>();
             if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name);
             else jar.set(name, pair.slice(i + 1).trim());
+            this.jar.set(key, jar);
           }
-          this.jar.set(u.hostname, jar);
           const location = res.headers.location ? new URL(res.headers.location, u).href : undefined;
           resolve({ status: res.statusCode ?? 0, url: u.href, body: Buffer.concat(chunks).toString('utf8'), location });
         });
@@ -89,4 +94,10 @@ export class SiteClient {
   cookiesFor(host: string) {
     return this.jar.get(host) ?? new Map<string, string>();
   }
+}
+
+/** A twin's test hook asked from the test itself (not from the page: the hooks answer no other origin). */
+// biome-ignore lint/suspicious/noExplicitAny: an untyped JSON document from the fixture server
+export async function askTwin(port: number, url: string): Promise<any> {
+  return new SiteClient(port).json(url);
 }
