@@ -138,6 +138,10 @@ describe('readPage', () => {
     expect(readPage(demo, probe('wallet.test', { '#cards': 1 })).cards).toBe(0);
     // Card rows off the card list do not count.
     expect(readPage(demo, probe('wallet.test', { '.card': 3 })).cards).toBeNull();
+    // A guide whose sources show no "no card" text: the list with no card row on it is empty.
+    const noEmpty = Guide.parse({ ...demo, cardList: { place: demo.cardList.place, card: demo.cardList.card } });
+    expect(readPage(noEmpty, probe('wallet.test', { '#cards': 1, '.card': 2 })).cards).toBe(2);
+    expect(readPage(noEmpty, probe('wallet.test', { '#cards': 1, '#empty': 1 })).cards).toBe(0);
     expect(readPage(demo, probe('shop.test', { '#cards': 1, '.card': 3 })).cards).toBeNull();
   });
 
