@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearStored, openPopup, useEnv } from '../support/env';
 import { followGuide, readPopup } from '../support/guide-journey.mjs';
 
-const PAY = 'http://pay.google.com';
+const PAY = 'https://pay.google.com';
 const USER = 'payer@example.com';
 const PASSWORD = 'fixture-pass-1';
 /** Each test follows a whole guide: on a busy 2-core machine a step can take seconds. */

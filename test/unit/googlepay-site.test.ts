@@ -3,12 +3,13 @@
 // and a wrong 2-Step Verification code, the password asked again before payment pages, the
 // subscription rule, removal to the empty list, the old payments.google.com address and the test hooks.
 import http from 'node:http';
+import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from '../../fixtures/server.mjs';
+import { type FixtureServer, readTls, startFixtureServer } from '../../fixtures/server.mjs';
 
-const PAY = 'http://pay.google.com';
-const ACCOUNTS = 'http://accounts.google.com';
-const PAYMENTS = 'http://payments.google.com';
+const PAY = 'https://pay.google.com';
+const ACCOUNTS = 'https://accounts.google.com';
+const PAYMENTS = 'https://payments.google.com';
 const USER = 'payer@example.com';
 const PASSWORD = 'fixture-pass-1';
 
@@ -34,9 +35,11 @@ const formAction = (p: Page, id: string) => {
   return new URL(m[1].replace(/&amp;/g, '&'), p.url).href;
 };
 
-/** A minimal browser: cookies with a Domain attribute go to every host under it, others to their host. */
+/** A minimal browser over http and https (trusting the test-only certificate): cookies with a Domain
+ *  attribute go to every host under it, others to their own host. */
 class Browser {
   private jar: { name: string; value: string; domain: string; hostOnly: boolean }[] = [];
+  private ca = readTls().cert;
   constructor(private port: number) {}
 
   private cookieHeader(host: string) {
@@ -56,8 +59,9 @@ class Browser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       headers['content-length'] = String(Buffer.byteLength(body));
     }
+    const options = { host: '127.0.0.1', port: this.port, method, path: u.pathname + u.search, headers };
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: this.port, method, path: u.pathname + u.search, headers }, (res) => {
+      const onResponse = (res: http.IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
@@ -74,7 +78,11 @@ class Browser {
           const location = res.headers.location ? new URL(res.headers.location, u).href : undefined;
           resolve({ status: res.statusCode ?? 0, url: u.href, body: Buffer.concat(chunks).toString('utf8'), location });
         });
-      });
+      };
+      const req =
+        u.protocol === 'https:'
+          ? https.request({ ...options, servername: u.hostname, ca: this.ca, agent: false }, onResponse)
+          : http.request(options, onResponse);
       req.on('error', reject);
       req.end(body);
     });
@@ -168,21 +176,28 @@ describe('Google sign-in twin', () => {
     expect(pageId(ok)).toBe('pay-home');
   });
 
-  it('the sign-in pages answer on accounts.google.com too, and the cookie is shared by google.com hosts', async () => {
+  it('sign-in lives on accounts.google.com, every host answers https only, and the cookie is shared by google.com hosts', async () => {
     await b.seed('cards=1');
+    const plain = await b.first(`http://accounts.google.com/ServiceLogin?continue=x`);
+    expect([plain.status, plain.location]).toEqual([301, `${ACCOUNTS}/ServiceLogin?continue=x`]);
+    expect((await b.first(`${PAY}/v3/signin/identifier`)).status).toBe(404);
     const start = await b.go(`${ACCOUNTS}/ServiceLogin?continue=${encodeURIComponent(`${PAY}/gp/w/home/settings`)}`);
     expect(pageId(start)).toBe('signin-identifier');
-    const pwd = await b.go(`${ACCOUNTS}/v3/signin/identifier`, { identifier: USER, continue: `${PAY}/gp/w/home/settings` });
-    const done = await b.go(formAction(pwd, 'password-form').replace(PAY, ACCOUNTS), { Passwd: PASSWORD });
+    const pwd = await b.go(formAction(start, 'identifier-form'), { identifier: USER, continue: `${PAY}/gp/w/home/settings` });
+    expect(pwd.url.startsWith(`${ACCOUNTS}/v3/signin/challenge/pwd?TL=`)).toBe(true);
+    const done = await b.go(formAction(pwd, 'password-form'), { Passwd: PASSWORD });
     expect(pageId(done)).toBe('pay-settings');
   });
 
-  it('never sends a sign-in on to a host outside google.com', async () => {
+  it('never sends a sign-in on to a host outside google.com, nor to plain http', async () => {
     await b.seed('cards=1');
-    const start = await b.go(`${PAY}/v3/signin/identifier?continue=${encodeURIComponent('http://evil.example/')}`);
-    const pwd = await b.go(formAction(start, 'identifier-form'), { identifier: USER, continue: 'http://evil.example/' });
-    const done = await b.go(formAction(pwd, 'password-form'), { Passwd: PASSWORD });
-    expect(done.url).toBe(`${PAY}/gp/w/home/`);
+    for (const away of ['https://evil.example/', 'http://pay.google.com/gp/w/home/settings']) {
+      const start = await b.go(`${ACCOUNTS}/v3/signin/identifier?continue=${encodeURIComponent(away)}`);
+      const pwd = await b.go(formAction(start, 'identifier-form'), { identifier: USER, continue: away });
+      const done = await b.go(formAction(pwd, 'password-form'), { Passwd: PASSWORD });
+      expect(done.url).toBe(`${PAY}/gp/w/home/`);
+      await b.go(`${ACCOUNTS}/Logout?continue=${encodeURIComponent(`${PAY}/`)}`);
+    }
   });
 });
 
@@ -256,7 +271,7 @@ describe('Google Pay twin', () => {
 
   it('signs out, and the reset hook forgets everything', async () => {
     await b.seed('cards=1&signedIn=1');
-    const out = await b.go(`${PAY}/Logout?continue=${encodeURIComponent(`${PAY}/`)}`);
+    const out = await b.go(`${ACCOUNTS}/Logout?continue=${encodeURIComponent(`${PAY}/`)}`);
     expect(pageId(out)).toBe('signin-identifier');
     await b.go(`${PAY}/__test/reset`);
     expect((await b.first(`${PAY}/__test/state?user=${USER}`)).status).toBe(404);
