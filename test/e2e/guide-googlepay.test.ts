@@ -9,7 +9,7 @@ const PAY = 'https://pay.google.com';
 const USER = 'payer@example.com';
 const PASSWORD = 'fixture-pass-1';
 /** Each test follows a whole guide: on a busy 2-core machine a step can take seconds. */
-const SLOW = 180_000;
+const SLOW = 240_000;
 
 describe('Google Pay guide', () => {
   const env = useEnv();

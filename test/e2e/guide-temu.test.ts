@@ -9,7 +9,7 @@ const TEMU = 'http://www.temu.com';
 const USER = 'shopper@example.com';
 const PASSWORD = 'temu-pass-1';
 /** Each test follows a whole guide: on a busy 2-core machine a step can take seconds. */
-const SLOW = 180_000;
+const SLOW = 240_000;
 
 describe('Temu guide', () => {
   const env = useEnv();
