@@ -81,8 +81,9 @@ export const Guide = z.object({
   registered: z.array(Place),
   unregistered: z.array(Place),
   steps: z.array(Step).check(z.minLength(2)),
-  /** The final check: the card list, what counts as one card on it, and what "no card" looks like where a
-   *  source shows it (without `empty`, the list with no card row on it is the empty list). */
+  /** The final check: the card list, what counts as one card on it, and what "no card" looks like.
+   *  `empty` only where a source gives the site's own words for it; without them, no card counted on
+   *  the list is the end. */
   cardList: z.object({ place: Place, card: Target, empty: z.optional(Marker) }),
   /** Pages that say the site has just bound (stored) a card, e.g. a payment confirmation. */
   bound: z.array(Place),
