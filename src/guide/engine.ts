@@ -53,7 +53,7 @@ export function readPage(guide: Guide, probe: PageProbe): PageReading {
   return {
     step: currentPlace(guide, probe)?.step.id ?? null,
     registered: any(guide.registered) ? true : any(guide.unregistered) ? false : null,
-    cards: onList ? (probe.shows(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
+    cards: onList ? (guide.cardList.empty && probe.shows(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
     bound: any(guide.bound),
   };
 }

@@ -81,8 +81,9 @@ export const Guide = z.object({
   registered: z.array(Place),
   unregistered: z.array(Place),
   steps: z.array(Step).check(z.minLength(2)),
-  /** The final check: the card list, what counts as one card on it, and what "no card" looks like. */
-  cardList: z.object({ place: Place, card: Target, empty: Marker }),
+  /** The final check: the card list, what counts as one card on it, and what "no card" looks like.
+   *  Without `empty` (the site's empty list is not known from a source) no card counted is "no card". */
+  cardList: z.object({ place: Place, card: Target, empty: z.optional(Marker) }),
   /** Pages that say the site has just bound (stored) a card, e.g. a payment confirmation. */
   bound: z.array(Place),
   /** The site's own save boxes at checkout, by a selector known from the real site: the guard treats

@@ -60,7 +60,7 @@ describe('guides', () => {
       const cited = [
         ...places.flatMap((p) => [...p.markers, ...(p.point ?? []), ...(p.path ? [p.path] : [])]),
         g.cardList.card,
-        g.cardList.empty,
+        ...(g.cardList.empty ? [g.cardList.empty] : []),
         ...(g.checkout?.saveBoxes ?? []),
       ];
 
