@@ -5,14 +5,14 @@
 // posted anyway, fine once the order is cancelled or paid), the empty list and the test hooks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../../fixtures/server.mjs';
-import { match, pageId, SiteBrowser, text } from '../support/site-browser';
+import { pageId, pick as match, SiteClient, textOf as text } from '../support/site-client.ts';
 
 const SHEIN = 'http://www.shein.com';
 const US = 'http://us.shein.com';
 const PASSWORD = 'fixture-pass-1';
 
 let srv: FixtureServer;
-let b: SiteBrowser;
+let b: SiteClient;
 beforeAll(async () => {
   srv = await startFixtureServer();
 });
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   srv.reset();
-  b = new SiteBrowser(srv.port);
+  b = new SiteClient(srv.port);
 });
 
 const seed = (q: string, host = SHEIN) => b.json(`${host}/__test/seed?${q}`);
