@@ -4,5 +4,6 @@ import { dataAlias } from './scripts/data.ts';
 
 export default defineConfig({
   resolve: { alias: dataAlias() },
-  test: { include: ['test/unit/**/*.test.ts'], environment: 'happy-dom' },
+  // A generous timeout: nothing here asserts on time, and a busy 2-core machine can be slow.
+  test: { include: ['test/unit/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 },
 });

@@ -50,10 +50,11 @@ export function currentPlace(guide: Guide, probe: PageProbe): { step: Step; plac
 export function readPage(guide: Guide, probe: PageProbe): PageReading {
   const any = (places: Place[]) => places.some((p) => placeMatches(p, probe));
   const onList = placeMatches(guide.cardList.place, probe);
+  const { empty, card } = guide.cardList;
   return {
     step: currentPlace(guide, probe)?.step.id ?? null,
     registered: any(guide.registered) ? true : any(guide.unregistered) ? false : null,
-    cards: onList ? (guide.cardList.empty && probe.shows(guide.cardList.empty) ? 0 : probe.count(guide.cardList.card)) : null,
+    cards: onList ? (empty && probe.shows(empty) ? 0 : probe.count(card)) : null,
     bound: any(guide.bound),
   };
 }

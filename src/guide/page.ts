@@ -68,12 +68,18 @@ function shows(m: Marker): boolean {
   return seen.some((s) => texts.some((t) => s.includes(t)));
 }
 
+/** Cards on the list: a confirmation dialog's button that says the same ("Remove card") is no card. */
+const count = (t: Target) => {
+  const found = elementsFor(t);
+  return 'text' in t && t.dialog ? found.length : found.filter((el) => !el.closest(`dialog,${DIALOGS}`)).length;
+};
+
 export function pageProbe(): PageProbe {
   return {
     host: location.hostname,
     path: location.pathname + location.search,
     shows: (m) => (document.body ? shows(m) : false),
-    count: (t) => elementsFor(t).length,
+    count,
   };
 }
 

@@ -82,7 +82,8 @@ export const Guide = z.object({
   unregistered: z.array(Place),
   steps: z.array(Step).check(z.minLength(2)),
   /** The final check: the card list, what counts as one card on it, and what "no card" looks like.
-   *  Without `empty` (the site's empty list is not known from a source) no card counted is "no card". */
+   *  `empty` only where a source gives the site's own words for it; without them, no card counted on
+   *  the list is the end. */
   cardList: z.object({ place: Place, card: Target, empty: z.optional(Marker) }),
   /** Pages that say the site has just bound (stored) a card, e.g. a payment confirmation. */
   bound: z.array(Place),
