@@ -28,6 +28,9 @@ const visible = (el: Element) => {
   return r.width > 0 && r.height > 0 && (el.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) ?? true);
 };
 
+/** A control a person cannot press (e.g. a card's Delete while the site does not allow it). */
+const disabled = (el: Element) => el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
+
 /** Every way an element names itself to a person. */
 function namesOf(el: Element): string {
   const input = el instanceof HTMLInputElement ? el.value : '';
@@ -87,7 +90,8 @@ export interface Found {
 }
 
 /** What a person should press next: the first target, in order, that finds something they can see;
- *  rows showing `rowLast` texts (e.g. the default card) go last; a hidden control is found by its row. */
+ *  rows showing `rowLast` texts (e.g. the default card) go last; a hidden control is found by its row;
+ *  a disabled control is never pointed at. */
 export function locate(targets: readonly Target[]): Found | null {
   for (const t of targets) {
     let found = elementsFor(t);
@@ -101,6 +105,7 @@ export function locate(targets: readonly Target[]): Found | null {
       found = [...found.filter((el) => !isLast(el)), ...found.filter(isLast)];
     }
     for (const el of found) {
+      if (disabled(el)) continue;
       if (visible(el)) return { el, viaRow: false };
       const row = el.closest(ROW);
       if (row && visible(row)) return { el: row, viaRow: true };
