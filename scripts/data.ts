@@ -23,12 +23,16 @@ function parseJson(file: string): unknown {
 
 /** The raw data files, as they are on disk. */
 export function readData() {
-  const langDir = path.join(DATA, 'lang');
-  const tables = readdirSync(langDir)
+  return { tables: readJsonDir('lang'), signals: parseJson(path.join(DATA, 'signals.json')) };
+}
+
+/** Every JSON file in a folder of src/data, sorted, named by its path from src/data. */
+function readJsonDir(folder: string) {
+  const dir = path.join(DATA, folder);
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ file: `lang/${f}`, raw: parseJson(path.join(langDir, f)) }));
-  return { tables, signals: parseJson(path.join(DATA, 'signals.json')) };
+    .map((f) => ({ file: `${folder}/${f}`, raw: parseJson(path.join(dir, f)) }));
 }
 
 /** Validates the guides; every problem names its file and field. */
@@ -76,22 +80,10 @@ export function guideMatches(): string[] {
 }
 
 /** The guides, validated; their checkout rules go into the lexicon data as site rules. */
-export function readGuides() {
-  const dir = path.join(DATA, 'guides');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ file: `guides/${f}`, raw: parseJson(path.join(dir, f)) }));
-}
+export const readGuides = () => readJsonDir('guides');
 
 /** The directory of places that keep cards (src/data/sites), one file per place. */
-export function readSites() {
-  const dir = path.join(DATA, 'sites');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ file: `sites/${f}`, raw: parseJson(path.join(dir, f)) }));
-}
+export const readSites = () => readJsonDir('sites');
 
 /** Validates the directory: every entry parses, its id is its file name, and no host is claimed twice. */
 export function compileSites(files: { file: string; raw: unknown }[]) {

@@ -12,7 +12,6 @@ export interface NoticeActions {
   allowSite(): void;
 }
 
-
 const CSS = `
 :host { all: initial; }
 .box { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1f; max-width: 360px; background: #fff; border: 1px solid #c9c9d1; border-left: 4px solid #2f6f4f; border-radius: 8px;
@@ -32,13 +31,16 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 /** A page with many boxes gets a short notice: the first few, then a count. */
 const MAX_LISTED = 3;
 
-const HOST_STYLE = 'position: fixed !important; z-index: 2147483647 !important; display: block !important; margin: 0 !important; ' +
+const HOST_STYLE =
+  'position: fixed !important; z-index: 2147483647 !important; display: block !important; margin: 0 !important; ' +
   'padding: 0 !important; border: 0 !important; width: auto !important; max-width: calc(100vw - 24px) !important; ' +
   'transform: none !important; opacity: 1 !important; visibility: visible !important;';
 
 const CORNERS = [
-  { top: '12px', right: '12px' }, { bottom: '12px', right: '12px' },
-  { top: '12px', left: '12px' }, { bottom: '12px', left: '12px' },
+  { top: '12px', right: '12px' },
+  { bottom: '12px', right: '12px' },
+  { top: '12px', left: '12px' },
+  { bottom: '12px', left: '12px' },
 ] as const;
 
 /** Does a button's text read as the shop's final button ("Pay now", "Place order"...)? The words are
@@ -56,8 +58,11 @@ export class Notice {
 
   show(boxes: TabBox[]): void {
     const shown = boxes.filter((b) => b.state !== 'person');
-    if (this.dismissed || shown.length === 0) { this.remove(); return; }
-    if (!this.host || !this.host.isConnected) this.mount();
+    if (this.dismissed || shown.length === 0) {
+      this.remove();
+      return;
+    }
+    if (!this.host?.isConnected) this.mount();
     this.render(shown);
     this.place();
   }
@@ -73,7 +78,9 @@ export class Notice {
     this.host.setAttribute('style', HOST_STYLE);
     this.root = this.host.attachShadow({ mode: 'closed' });
     (document.body ?? document.documentElement).append(this.host);
-    this.host.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.dismiss(); });
+    this.host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.dismiss();
+    });
   }
 
   private dismiss(): void {
@@ -115,7 +122,10 @@ export class Notice {
     }
     if (boxes.length > MAX_LISTED) list.append(el('li', 'more', t('noticeMore', String(boxes.length - MAX_LISTED))));
     const allow = el('button', 'allow', t('noticeAllowSite'));
-    allow.addEventListener('click', () => { this.actions.allowSite(); this.dismiss(); });
+    allow.addEventListener('click', () => {
+      this.actions.allowSite();
+      this.dismiss();
+    });
     box.append(head, list, allow);
     root.append(style, box);
     if (hadFocus) close.focus();
@@ -129,7 +139,13 @@ export class Notice {
       .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || '', lx))
       .map((b) => b.getBoundingClientRect());
     for (const corner of CORNERS) {
-      host.setAttribute('style', HOST_STYLE + Object.entries(corner).map(([k, v]) => `${k}: ${v} !important;`).join(' '));
+      host.setAttribute(
+        'style',
+        HOST_STYLE +
+          Object.entries(corner)
+            .map(([k, v]) => `${k}: ${v} !important;`)
+            .join(' '),
+      );
       const r = host.getBoundingClientRect();
       if (!pays.some((p) => p.width > 0 && p.left < r.right && p.right > r.left && p.top < r.bottom && p.bottom > r.top)) return;
     }

@@ -27,16 +27,30 @@ export interface ControlFacts {
  *  - `negated`: opt-out wording ("Don't save my card"); `look-alike:<kind>`: terms, newsletter...;
  *  - `no-signal`: nothing says it. */
 export type Reason =
-  | 'label' | 'nearby-text' | 'label+card-fields' | 'nearby-text+card-fields'
-  | 'attribute+card-fields' | 'attribute+card-words'
-  | 'negated' | `look-alike:${LookAlike}` | 'no-signal';
+  | 'label'
+  | 'nearby-text'
+  | 'label+card-fields'
+  | 'nearby-text+card-fields'
+  | 'attribute+card-fields'
+  | 'attribute+card-words'
+  | 'negated'
+  | `look-alike:${LookAlike}`
+  | 'no-signal';
 
-export interface Verdict { save: boolean; reason: Reason }
+export interface Verdict {
+  save: boolean;
+  reason: Reason;
+}
 
 /** Lower case, compatibility forms folded, one space, straight apostrophes. */
 export function normalise(text: string): string {
   // NFKC only matters outside ASCII (full-width forms, ligatures); most labels are plain ASCII.
-  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/\s+/g, ' ').trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "anything outside ASCII", not a control character
+  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export type TextVerdict = 'save' | 'weak' | 'negated' | `look-alike:${LookAlike}` | 'neutral';
@@ -73,11 +87,13 @@ export function classify(f: ControlFacts, lx: Lexicon, memo?: Map<string, TextVe
   let context = '';
   // The label speaks first; the context only when the label says nothing either way.
   for (const where of ['label', 'nearby-text'] as const) {
-    const text = where === 'label' ? label : (context = normalise(get(f.context)));
+    if (where === 'nearby-text') context = normalise(get(f.context));
+    const text = where === 'label' ? label : context;
     const v = where === 'label' ? readLabel(text, lx, memo) : readText(text, lx);
     if (v === 'save') return { save: true, reason: where };
-    if (v === 'weak') { if (get(f.paymentContext)) return { save: true, reason: `${where}+card-fields` }; }
-    else if (v !== 'neutral') return { save: false, reason: v };
+    if (v === 'weak') {
+      if (get(f.paymentContext)) return { save: true, reason: `${where}+card-fields` };
+    } else if (v !== 'neutral') return { save: false, reason: v };
   }
   const attrs = get(f.attrs).toLowerCase();
   if (attrs && !lx.attrNever.test(attrs) && lx.attrSave.test(attrs)) {

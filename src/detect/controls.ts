@@ -2,7 +2,8 @@
 
 /** Native checkboxes, ARIA checkboxes and switches, and toggle buttons, ticked: what a scan needs to
  *  look at (an unticked box needs nothing from us until it is ticked). */
-export const TICKED_SELECTOR = 'input[type=checkbox]:checked,[role=checkbox][aria-checked=true],[role=switch][aria-checked=true],button[aria-pressed=true]';
+export const TICKED_SELECTOR =
+  'input[type=checkbox]:checked,[role=checkbox][aria-checked=true],[role=switch][aria-checked=true],button[aria-pressed=true]';
 
 export type ControlKind = 'native' | 'aria-checked' | 'aria-pressed';
 

@@ -15,14 +15,20 @@ function textOf(node: Node | null | undefined): string {
   // The common label, text around its own input: one native call instead of a walk (this runs for
   // every ticked box). With other elements inside, the walk keeps their words apart ("card<small>Use").
   const only = node.firstElementChild;
-  if (node.localName !== 'slot' && !node.hasAttribute('aria-label') &&
-      (!only || (node.childElementCount === 1 && only.localName === 'input'))) {
+  if (
+    node.localName !== 'slot' &&
+    !node.hasAttribute('aria-label') &&
+    (!only || (node.childElementCount === 1 && only.localName === 'input'))
+  ) {
     return node.textContent ?? '';
   }
   let out = node.getAttribute('aria-label') && node.childNodes.length === 0 ? node.getAttribute('aria-label')! : '';
   // A web component's label text is often slotted in from the page: read what the slot shows.
   const children = node instanceof HTMLSlotElement ? node.assignedNodes({ flatten: true }) : node.childNodes;
-  for (const c of children) { if (out.length >= MAX_TEXT) break; out += ' ' + textOf(c); }
+  for (const c of children) {
+    if (out.length >= MAX_TEXT) break;
+    out += ` ${textOf(c)}`;
+  }
   return out;
 }
 
@@ -32,7 +38,10 @@ function byIds(el: Element, attr: string): string {
   const ids = el.getAttribute(attr);
   if (!ids) return '';
   const root = el.getRootNode() as Document | ShadowRoot;
-  return ids.split(/\s+/).map((id) => textOf(root.getElementById?.(id))).join(' ');
+  return ids
+    .split(/\s+/)
+    .map((id) => textOf(root.getElementById?.(id)))
+    .join(' ');
 }
 
 /** The accessible name, from its main sources. Not `input.labels`: that live list walks the whole

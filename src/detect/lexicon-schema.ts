@@ -11,8 +11,18 @@ const Patterns = z.array(z.string().check(z.minLength(1)));
  *  order, whose patterns match it: the narrow kinds before the broad ones ("Subscribe & save 10%" is an
  *  offer before it is a newsletter; "Email me gift ideas" is a newsletter before it is a gift; "agree" is
  *  only terms when nothing narrower is said). */
-export const LOOK_ALIKES = ['remember-me', 'save-for-later', 'row-select', 'address', 'account', 'loyalty-card',
-  'offer', 'newsletter', 'gift', 'terms'] as const;
+export const LOOK_ALIKES = [
+  'remember-me',
+  'save-for-later',
+  'row-select',
+  'address',
+  'account',
+  'loyalty-card',
+  'offer',
+  'newsletter',
+  'gift',
+  'terms',
+] as const;
 export type LookAlike = (typeof LOOK_ALIKES)[number];
 
 export const LanguageTableSchema = z.object({
@@ -34,7 +44,10 @@ export const LanguageTableSchema = z.object({
    *  account, gift, save-for-later, row-select, loyalty-card, offer. A table lists the kinds it has. */
   never: z.partialRecord(z.enum(LOOK_ALIKES), Patterns, {
     // A kind outside the closed set (zod reports it as unrecognized keys): name it and the kinds there are.
-    error: (iss) => { const keys = (iss as { keys?: string[] }).keys; return keys && `unknown kind ${keys.join(', ')} (kinds: ${LOOK_ALIKES.join(', ')})`; },
+    error: (iss) => {
+      const keys = (iss as { keys?: string[] }).keys;
+      return keys && `unknown kind ${keys.join(', ')} (kinds: ${LOOK_ALIKES.join(', ')})`;
+    },
   }),
   /** What a shop's final button says ("Pay now", "Place order"): the notice keeps off that button.
    *  Read from a button's short text, and a match only moves the notice, so plain words will do. */
@@ -98,13 +111,30 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
   let neverKinds = '';
   const languages: string[] = [];
   const checkRegex = (where: string, src: string) => {
-    if (/[0-9]{2}/.test(src.replace(/\\u\{?[0-9a-fA-F]+\}?|\{\d+(,\d*)?\}/g, ''))) { problems.push(`${where}: pattern ${JSON.stringify(src)} has a number of two or more digits; labels are read with such numbers folded`); return false; }
-    if (hasUpperCase(src)) { problems.push(`${where}: pattern ${JSON.stringify(src)} has upper-case letters; text is matched in lower case`); return false; }
-    try { new RegExp(src, REGEX_FLAGS); return true; } catch (e) { problems.push(`${where}: bad pattern ${JSON.stringify(src)}: ${(e as Error).message}`); return false; }
+    if (/[0-9]{2}/.test(src.replace(/\\u\{?[0-9a-fA-F]+\}?|\{\d+(,\d*)?\}/g, ''))) {
+      problems.push(
+        `${where}: pattern ${JSON.stringify(src)} has a number of two or more digits; labels are read with such numbers folded`,
+      );
+      return false;
+    }
+    if (hasUpperCase(src)) {
+      problems.push(`${where}: pattern ${JSON.stringify(src)} has upper-case letters; text is matched in lower case`);
+      return false;
+    }
+    try {
+      new RegExp(src, REGEX_FLAGS);
+      return true;
+    } catch (e) {
+      problems.push(`${where}: bad pattern ${JSON.stringify(src)}: ${(e as Error).message}`);
+      return false;
+    }
   };
   for (const { file, raw } of tables) {
     const r = LanguageTableSchema.safeParse(raw);
-    if (!r.success) { problems.push(`${file}: ${describeIssues(r.error)}`); continue; }
+    if (!r.success) {
+      problems.push(`${file}: ${describeIssues(r.error)}`);
+      continue;
+    }
     languages.push(r.data.lang);
     for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(...r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
     for (const [kind, list] of Object.entries(r.data.never) as [LookAlike, string[]][]) {
@@ -118,6 +148,7 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
   const s = SignalsSchema.safeParse(rawSignals);
   const signals: Signals = s.success ? s.data : { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] };
   if (!s.success) problems.push(`signals.json: ${describeIssues(s.error)}`);
-  for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const) signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
+  for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const)
+    signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
   return { data: { languages, patterns, neverKinds, signals, siteRules: [] }, problems };
 }

@@ -27,18 +27,38 @@ const join = (sources: string[]) => (sources.length ? new RegExp(sources.map((s)
 /** One regex for a category. The build has checked every pattern, so each is tried alone only when
  *  the whole fails: a frame does not compile hundreds of patterns twice. */
 function combine(sources: string[], problems: string[], where: string): RegExp {
-  try { return join(sources); } catch { /* find the bad one below */ }
-  return join(sources.filter((s) => {
-    try { new RegExp(s, REGEX_FLAGS); return true; } catch { problems.push(`${where}: bad pattern ${JSON.stringify(s)}`); return false; }
-  }));
+  try {
+    return join(sources);
+  } catch {
+    /* find the bad one below */
+  }
+  return join(
+    sources.filter((s) => {
+      try {
+        new RegExp(s, REGEX_FLAGS);
+        return true;
+      } catch {
+        problems.push(`${where}: bad pattern ${JSON.stringify(s)}`);
+        return false;
+      }
+    }),
+  );
 }
 
 function validSelectors(list: string[], problems: string[]): string {
   // One bad selector would make every querySelector call throw: test each once, keep the good ones.
   const probe = document.createDocumentFragment();
-  return list.filter((s) => {
-    try { probe.querySelector(s); return true; } catch { problems.push(`bad selector ${JSON.stringify(s)}`); return false; }
-  }).join(',');
+  return list
+    .filter((s) => {
+      try {
+        probe.querySelector(s);
+        return true;
+      } catch {
+        problems.push(`bad selector ${JSON.stringify(s)}`);
+        return false;
+      }
+    })
+    .join(',');
 }
 
 /** `host`: the frame's host name, to pick the site rules that apply. */
@@ -50,31 +70,45 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const codes = data.neverKinds ?? '';
   const kinds = LOOK_ALIKES.filter((_, i) => codes.includes(i.toString(36)));
   const byKind = new Map<LookAlike, RegExp>();
-  const ofKind = (k: LookAlike) => { const code = LOOK_ALIKES.indexOf(k).toString(36); return p.never.filter((_, i) => codes[i] === code); };
+  const ofKind = (k: LookAlike) => {
+    const code = LOOK_ALIKES.indexOf(k).toString(36);
+    return p.never.filter((_, i) => codes[i] === code);
+  };
   const quiet: string[] = []; // the combined regex has reported any bad pattern already
   let payButton: RegExp | undefined;
   return {
-    save: combine(p.save, problems, 'save'), card: combine(p.card, problems, 'card'),
-    phrases: combine(p.phrases, problems, 'phrases'), weak: combine(p.weak, problems, 'weak'),
-    optOut: combine(p.optOut, problems, 'optOut'), instruction: combine(p.instruction, problems, 'instruction'),
+    save: combine(p.save, problems, 'save'),
+    card: combine(p.card, problems, 'card'),
+    phrases: combine(p.phrases, problems, 'phrases'),
+    weak: combine(p.weak, problems, 'weak'),
+    optOut: combine(p.optOut, problems, 'optOut'),
+    instruction: combine(p.instruction, problems, 'instruction'),
     never: combine(p.never, problems, 'never'),
     lookAlikeOf(text) {
       // The last kind is not tested: `never` matched, and it is the union of the kinds.
       for (let i = 0; i < kinds.length - 1; i++) {
         const k = kinds[i]!;
         let re = byKind.get(k);
-        if (!re) byKind.set(k, (re = combine(ofKind(k), quiet, k)));
+        if (!re) {
+          re = combine(ofKind(k), quiet, k);
+          byKind.set(k, re);
+        }
         if (re.test(text)) return k;
       }
       return kinds.at(-1)!; // there is one: with no kinds, `never` matches nothing
     },
-    get payButton() { return (payButton ??= combine(p.payButton, problems, 'payButton')); },
-    attrSave: combine(s.attrSave, problems, 'attrSave'), attrNever: combine(s.attrNever, problems, 'attrNever'),
+    get payButton() {
+      payButton ??= combine(p.payButton, problems, 'payButton');
+      return payButton;
+    },
+    attrSave: combine(s.attrSave, problems, 'attrSave'),
+    attrNever: combine(s.attrNever, problems, 'attrNever'),
     paymentFrameHosts: combine(s.paymentFrameHosts, problems, 'paymentFrameHosts'),
     cardFieldSelector: validSelectors(s.cardFieldSelectors, problems),
-    siteSaveBoxes: validSelectors(data.siteRules
-      .filter((r) => r.hosts.some((h) => hostMatches(host, h)))
-      .flatMap((r) => r.saveBoxes), problems),
+    siteSaveBoxes: validSelectors(
+      data.siteRules.filter((r) => r.hosts.some((h) => hostMatches(host, h))).flatMap((r) => r.saveBoxes),
+      problems,
+    ),
     languages: data.languages,
     problems,
   };

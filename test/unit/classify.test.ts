@@ -12,12 +12,18 @@ const facts = (f: Partial<ControlFacts>): ControlFacts => ({ label: '', context:
 
 describe('label and context', () => {
   it('the label beats the context', () => {
-    expect(classify(facts({ label: 'Save this card for future payments', context: "Don't save my card" }), lx))
-      .toEqual({ save: true, reason: 'label' });
-    expect(classify(facts({ label: "Don't save my card", context: 'Save this card for future payments' }), lx))
-      .toEqual({ save: false, reason: 'negated' });
-    expect(classify(facts({ label: 'Remember me', context: 'Remember my card for next time' }), lx))
-      .toEqual({ save: false, reason: 'look-alike:remember-me' });
+    expect(classify(facts({ label: 'Save this card for future payments', context: "Don't save my card" }), lx)).toEqual({
+      save: true,
+      reason: 'label',
+    });
+    expect(classify(facts({ label: "Don't save my card", context: 'Save this card for future payments' }), lx)).toEqual({
+      save: false,
+      reason: 'negated',
+    });
+    expect(classify(facts({ label: 'Remember me', context: 'Remember my card for next time' }), lx)).toEqual({
+      save: false,
+      reason: 'look-alike:remember-me',
+    });
   });
 
   it('uses the context when the label is empty or says nothing', () => {
@@ -50,16 +56,28 @@ describe('label and context', () => {
 
 describe('look-alikes, by kind', () => {
   it.each([
-    ['Remember me', 'remember-me'], ['Keep me signed in', 'remember-me'], ['Save my password', 'remember-me'], ['記住我', 'remember-me'],
-    ['Save for later', 'save-for-later'], ['Auf den Merkzettel', 'save-for-later'],
-    ['Select row 12', 'row-select'], ['Zaznacz wszystkie', 'row-select'],
-    ['Billing address same as shipping', 'address'], ['Save this address to my address book', 'address'],
-    ['Create an account', 'account'], ['Crear una cuenta', 'account'],
-    ['PAYBACK Karte verwenden', 'loyalty-card'], ['Use my bonus card', 'no kind: not a look-alike'],
-    ['This is a gift', 'gift'], ['Confezione regalo', 'gift'], // Italian has no gift words: the Spanish table's "regalo" serves
-    ['Subscribe & Save 10%', 'offer'], ['Apply for the Riverside Store Card and save 10% today', 'offer'],
-    ['Email me with news and offers', 'newsletter'], ['Abonnez-vous à la newsletter', 'newsletter'],
-    ['I agree to the terms and conditions', 'terms'], ['Akzeptiere die AGB', 'terms'],
+    ['Remember me', 'remember-me'],
+    ['Keep me signed in', 'remember-me'],
+    ['Save my password', 'remember-me'],
+    ['記住我', 'remember-me'],
+    ['Save for later', 'save-for-later'],
+    ['Auf den Merkzettel', 'save-for-later'],
+    ['Select row 12', 'row-select'],
+    ['Zaznacz wszystkie', 'row-select'],
+    ['Billing address same as shipping', 'address'],
+    ['Save this address to my address book', 'address'],
+    ['Create an account', 'account'],
+    ['Crear una cuenta', 'account'],
+    ['PAYBACK Karte verwenden', 'loyalty-card'],
+    ['Use my bonus card', 'no kind: not a look-alike'],
+    ['This is a gift', 'gift'],
+    ['Confezione regalo', 'gift'], // Italian has no gift words: the Spanish table's "regalo" serves
+    ['Subscribe & Save 10%', 'offer'],
+    ['Apply for the Riverside Store Card and save 10% today', 'offer'],
+    ['Email me with news and offers', 'newsletter'],
+    ['Abonnez-vous à la newsletter', 'newsletter'],
+    ['I agree to the terms and conditions', 'terms'],
+    ['Akzeptiere die AGB', 'terms'],
   ])('%j', (label, kind) => {
     const v = classify(facts({ label, paymentContext: true }), lx);
     if (kind.startsWith('no kind')) expect(v.reason.startsWith('look-alike:')).toBe(false);
@@ -77,7 +95,8 @@ describe('look-alikes, by kind', () => {
     const lex = buildLexicon(compileData(tables, signals).data);
     const kindOf = vi.spyOn(lex, 'lookAlikeOf');
     const pay = vi.spyOn(lex, 'payButton', 'get');
-    for (const label of ['Save card', "Don't save my card", 'Yes', 'Save my info for faster checkout']) classify(facts({ label, attrs: 'save-card' }), lex);
+    for (const label of ['Save card', "Don't save my card", 'Yes', 'Save my info for faster checkout'])
+      classify(facts({ label, attrs: 'save-card' }), lex);
     expect(kindOf).not.toHaveBeenCalled();
     expect(classify(facts({ context: 'Remember me' }), lex).reason).toBe('look-alike:remember-me');
     expect(kindOf).toHaveBeenCalledTimes(1);
@@ -95,9 +114,9 @@ describe('look-alikes, by kind', () => {
 
 describe('attribute tokens', () => {
   const cases = [
-    'storePaymentMethod',                                       // Adyen Drop-in
+    'storePaymentMethod', // Adyen Drop-in
     'wc-stripe-new-payment-method wc-stripe-new-payment-method', // WooCommerce Stripe (id and name)
-    'payment[is_active_payment_token_enabler]',                 // Magento 2 / Braintree vault
+    'payment[is_active_payment_token_enabler]', // Magento 2 / Braintree vault
   ];
   it.each(cases)('%s counts with a payment context', (attrs) => {
     expect(classify(facts({ attrs, paymentContext: true }), lx)).toEqual({ save: true, reason: 'attribute+card-fields' });
@@ -106,18 +125,31 @@ describe('attribute tokens', () => {
     expect(classify(facts({ attrs }), lx)).toEqual({ save: false, reason: 'no-signal' });
   });
   it('card words in the label or context stand in for the payment context, and are named first', () => {
-    expect(classify(facts({ attrs: 'storePaymentMethod', context: 'Visa ending 4242' }), lx)).toEqual({ save: true, reason: 'attribute+card-words' });
-    expect(classify(facts({ attrs: 'storePaymentMethod', label: 'Credit card', paymentContext: true }), lx)).toEqual({ save: true, reason: 'attribute+card-words' });
+    expect(classify(facts({ attrs: 'storePaymentMethod', context: 'Visa ending 4242' }), lx)).toEqual({
+      save: true,
+      reason: 'attribute+card-words',
+    });
+    expect(classify(facts({ attrs: 'storePaymentMethod', label: 'Credit card', paymentContext: true }), lx)).toEqual({
+      save: true,
+      reason: 'attribute+card-words',
+    });
   });
   it('the text speaks before the attributes', () => {
-    expect(classify(facts({ label: "Don't save my card", attrs: 'storePaymentMethod', paymentContext: true }), lx))
-      .toEqual({ save: false, reason: 'negated' });
-    expect(classify(facts({ label: 'Save this address', attrs: 'save-card', paymentContext: true }), lx))
-      .toEqual({ save: false, reason: 'look-alike:address' });
+    expect(classify(facts({ label: "Don't save my card", attrs: 'storePaymentMethod', paymentContext: true }), lx)).toEqual({
+      save: false,
+      reason: 'negated',
+    });
+    expect(classify(facts({ label: 'Save this address', attrs: 'save-card', paymentContext: true }), lx)).toEqual({
+      save: false,
+      reason: 'look-alike:address',
+    });
   });
   it('attrNever vetoes a save token', () => {
     expect(classify(facts({ attrs: 'save-card-and-address', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
-    expect(classify(facts({ attrs: 'store-details newsletter-optin', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
+    expect(classify(facts({ attrs: 'store-details newsletter-optin', paymentContext: true }), lx)).toEqual({
+      save: false,
+      reason: 'no-signal',
+    });
     expect(classify(facts({ attrs: 'save_for_later', paymentContext: true }), lx)).toEqual({ save: false, reason: 'no-signal' });
   });
   it('unrelated attributes give no signal', () => {
@@ -128,17 +160,29 @@ describe('attribute tokens', () => {
 describe('corrupt data', () => {
   const en = tables.find((t) => t.file === 'lang/en.json')!;
   const table = (lang: string, over: Record<string, unknown>) => ({
-    lang, save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: {}, payButton: [],
-    examples: { match: [], noMatch: [], payButton: [] }, ...over,
+    lang,
+    save: [],
+    card: [],
+    phrases: [],
+    weak: [],
+    optOut: [],
+    instruction: [],
+    never: {},
+    payButton: [],
+    examples: { match: [], noMatch: [], payButton: [] },
+    ...over,
   });
 
   it('skips a table of the wrong shape, records why, and keeps the others', () => {
-    const { data, problems } = compileData([
-      en,
-      { file: 'lang/xx.json', raw: table('xx', { save: 'speichern' }) },
-      { file: 'lang/yy.json', raw: { invalidJson: 'Unexpected token' } },
-      { file: 'lang/zz.json', raw: table('zz', { phrases: ['\\bzzsave\\b'] }) },
-    ], signals);
+    const { data, problems } = compileData(
+      [
+        en,
+        { file: 'lang/xx.json', raw: table('xx', { save: 'speichern' }) },
+        { file: 'lang/yy.json', raw: { invalidJson: 'Unexpected token' } },
+        { file: 'lang/zz.json', raw: table('zz', { phrases: ['\\bzzsave\\b'] }) },
+      ],
+      signals,
+    );
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^lang\/xx\.json: save/);
     expect(problems[1]).toMatch(/^lang\/yy\.json/);
@@ -149,10 +193,10 @@ describe('corrupt data', () => {
   });
 
   it('drops only the bad pattern of a table, with the file and category named', () => {
-    const { data, problems } = compileData([
-      en,
-      { file: 'lang/qq.json', raw: table('qq', { phrases: ['(unclosed', '\\bqqsave\\b'], never: { terms: ['[z-a]'] } }) },
-    ], signals);
+    const { data, problems } = compileData(
+      [en, { file: 'lang/qq.json', raw: table('qq', { phrases: ['(unclosed', '\\bqqsave\\b'], never: { terms: ['[z-a]'] } }) }],
+      signals,
+    );
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('lang/qq.json phrases: bad pattern "(unclosed"');
     expect(problems[1]).toContain('lang/qq.json never.terms: bad pattern "[z-a]"');
@@ -179,9 +223,17 @@ describe('corrupt data', () => {
   });
 
   it('an empty category matches nothing rather than everything', () => {
-    const lex = buildLexicon({ languages: [], patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] }, neverKinds: '',
-      signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] }, siteRules: [] });
-    expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({ save: false, reason: 'no-signal' });
+    const lex = buildLexicon({
+      languages: [],
+      patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] },
+      neverKinds: '',
+      signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] },
+      siteRules: [],
+    });
+    expect(classify(facts({ label: 'Save card', attrs: 'save-card', paymentContext: true }), lex)).toEqual({
+      save: false,
+      reason: 'no-signal',
+    });
   });
 });
 
@@ -192,8 +244,11 @@ describe('label memo', () => {
     const { tables, signals } = readData();
     const lex = buildLexicon(compileData(tables, signals).data);
     const memo = new Map();
-    for (const n of [123, 4567, 89]) expect(classify({ label: `Select row ${n}`, context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(false);
+    for (const n of [123, 4567, 89])
+      expect(classify({ label: `Select row ${n}`, context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(false);
     expect([...memo.entries()]).toEqual([['select row 00', 'look-alike:row-select']]);
-    expect(classify({ label: 'Save my info for 1-click checkout', context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(true);
+    expect(classify({ label: 'Save my info for 1-click checkout', context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(
+      true,
+    );
   });
 });

@@ -21,13 +21,21 @@ const MIN_PAGES = 50;
 const MIN_CONTROLS = 200;
 
 const OTHER_REASONS = {
-  label: true, 'nearby-text': true, 'label+card-fields': true, 'nearby-text+card-fields': true,
-  'attribute+card-fields': true, 'attribute+card-words': true, negated: true, 'no-signal': true,
+  label: true,
+  'nearby-text': true,
+  'label+card-fields': true,
+  'nearby-text+card-fields': true,
+  'attribute+card-fields': true,
+  'attribute+card-words': true,
+  negated: true,
+  'no-signal': true,
 } satisfies Record<Exclude<Reason, `look-alike:${LookAlike}`>, true>;
 /** Every reason a page may give: the classifier's, and `site-rule` for a box a site's own rule unticks. */
 const REASONS = new Set([...Object.keys(OTHER_REASONS), ...LOOK_ALIKES.map((k) => `look-alike:${k}`), 'site-rule']);
 
-const pages = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort()
+const pages = readdirSync(DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort()
   .map((file) => ({ name: file.slice(0, -5), html: readFileSync(path.join(DIR, file), 'utf8') }));
 
 /** Why a page cannot be checked from its markup alone, judged by the markup; null if it can. */
@@ -48,8 +56,13 @@ const lx = buildLexicon(data, HOST);
 function judge(el: Element): { save: boolean; reason: string } {
   if (lx.siteSaveBoxes && el.matches(lx.siteSaveBoxes)) return { save: true, reason: 'site-rule' };
   const hasCardFields = (scope: ParentNode) => scope.querySelector(lx.cardFieldSelector) !== null;
-  const paymentContext = () => !!lx.cardFieldSelector && (lx.paymentFrameHosts.test(HOST) ||
-    (() => { const form = el.closest('form'); return (!!form && hasCardFields(form)) || hasCardFields(el.ownerDocument); })());
+  const paymentContext = () =>
+    !!lx.cardFieldSelector &&
+    (lx.paymentFrameHosts.test(HOST) ||
+      (() => {
+        const form = el.closest('form');
+        return (!!form && hasCardFields(form)) || hasCardFields(el.ownerDocument);
+      })());
   return classify(factsOf(el, paymentContext), lx);
 }
 
@@ -81,8 +94,10 @@ describe('fixture controls: the classifier gives the reason the page states', ()
 
   it(`checks at least ${MIN_PAGES} pages and ${MIN_CONTROLS} controls, and says which pages it skipped`, () => {
     const controls = checked.reduce((n, p) => n + controlsOf(p.html).length, 0);
-    console.info(`fixture reasons: ${checked.length} pages checked (${controls} controls); ${skipped.length} skipped:\n` +
-      skipped.map((p) => `  ${p.name}: ${p.why}`).join('\n'));
+    console.info(
+      `fixture reasons: ${checked.length} pages checked (${controls} controls); ${skipped.length} skipped:\n` +
+        skipped.map((p) => `  ${p.name}: ${p.why}`).join('\n'),
+    );
     expect(checked.length).toBeGreaterThanOrEqual(MIN_PAGES);
     expect(controls).toBeGreaterThanOrEqual(MIN_CONTROLS);
   });

@@ -19,7 +19,16 @@ describe('language tables', () => {
   });
 
   it('other buttons are not pay buttons', () => {
-    for (const text of ['Apply coupon', 'Edit cart', 'Remove', 'Continue shopping', 'PayPal', 'Keep it ticked', 'Always allow on this site', 'Sign in']) {
+    for (const text of [
+      'Apply coupon',
+      'Edit cart',
+      'Remove',
+      'Continue shopping',
+      'PayPal',
+      'Keep it ticked',
+      'Always allow on this site',
+      'Sign in',
+    ]) {
       expect(isPayButton(text, lx), text).toBe(false);
     }
   });
