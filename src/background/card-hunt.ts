@@ -91,7 +91,11 @@ const knownPlace = (key: PlaceKey) =>
 
 export const cardHuntHandlers = {
   'history-look': () => lookThroughHistory(),
-  'history-forget': () => update(cardPlaces, (c): CardPlaces => ({ ...c, places: withoutHistory(c.places), historyAt: null })),
+  /** After a look still running, so that what it finds is forgotten too. */
+  'history-forget': async () => {
+    await looking?.catch(() => undefined);
+    await update(cardPlaces, (c): CardPlaces => ({ ...c, places: withoutHistory(c.places), historyAt: null }));
+  },
   'place-add': (msg) =>
     knownPlace(msg.place) ? changePlace(msg.place, (p) => (p.addedAt !== undefined ? false : { ...p, addedAt: Date.now() })) : undefined,
   'place-count': (msg) => changePlace(msg.place, (p) => ({ ...p, seen: { cards: msg.cards, at: Date.now(), by: 'person' } })),

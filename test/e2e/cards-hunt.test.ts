@@ -231,7 +231,7 @@ describe('Where your cards are (a profile that allowed history once before)', ()
     popup = await openPopup(env, page);
     expect(await text(popup, '[data-testid=history-look]')).toBe('Look through my history again');
     await popup.click('[data-testid=history-look]');
-    await popup.waitForSelector('[data-testid=history][data-access=yes]');
+    await popup.waitForSelector('[data-testid=history][data-access=yes] [data-testid=history-look]:not([disabled])');
     await popup.click('[data-testid=history-forget]');
     await popup.waitForFunction((sel) => !document.querySelector(sel), {}, placeSel('site:localhost'));
     expect(await popup.$('[data-testid=history-looked]')).toBeNull();

@@ -96,6 +96,13 @@ describe('the browsing history', () => {
     expect(chrome.searches.filter((q) => q.text === '')).toHaveLength(1);
   });
 
+  it('forgetting it while a look is running forgets what that look finds too', async () => {
+    seed();
+    chrome.granted.add('history');
+    await Promise.all([send({ type: 'history-look' }), send({ type: 'history-forget' })]);
+    expect(chrome.storage.local.data.get('cardPlaces')).toEqual({ version: 1, historyAt: null, places: {} });
+  });
+
   it('forgetting it drops what it alone found', async () => {
     seed();
     chrome.granted.add('history');
