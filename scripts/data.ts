@@ -4,6 +4,7 @@
 // stops the build with the file and field named, so a bad table never ships.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readCheckoutPaths } from '../src/card-hunt/checkout-paths.ts';
 import { compileData } from '../src/detect/lexicon-schema.ts';
 import { SiteEntry } from '../src/directory/schema.ts';
 import { Guide } from '../src/guide/schema.ts';
@@ -52,7 +53,7 @@ export function dataAlias(): Record<string, string> {
   const { data, problems } = compileData(tables, signals);
   const g = compileGuides(readGuides());
   const sites = compileSites(readSites());
-  problems.push(...g.problems, ...sites.problems);
+  problems.push(...g.problems, ...sites.problems, ...readCheckoutPaths(parseJson(path.join(DATA, 'checkout-paths.json'))).problems);
   if (problems.length) throw new Error(`invalid data in src/data:\n  ${problems.join('\n  ')}`);
   data.siteRules = g.guides.flatMap((guide) =>
     guide.checkout ? [{ hosts: guide.checkout.hosts, saveBoxes: guide.checkout.saveBoxes.map((b) => b.css) }] : [],

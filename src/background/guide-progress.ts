@@ -4,16 +4,19 @@ import guides from 'virtual:unbind-guides';
 import { advance, NEW_PROGRESS } from '../guide/engine';
 import { guideProgress } from '../storage/records';
 import { update } from '../storage/writer';
+import { noteGuideCount } from './card-hunt';
 import { fromTab, type Handlers } from './dispatch';
 
 const known = (id: string) => guides.some((g) => g.id === id);
 
 export const guideProgressHandlers = {
-  guide: fromTab<'guide'>((msg) => {
+  guide: fromTab<'guide'>(async (msg) => {
     if (!known(msg.guide)) return;
-    return update(guideProgress, (p) => {
+    await update(guideProgress, (p) => {
       p.byGuide[msg.guide] = advance(p.byGuide[msg.guide] ?? NEW_PROGRESS, msg.reading, msg.scheme, Date.now());
     });
+    // The count on the card page is the place's state in "Where your cards are".
+    if (msg.reading.cards !== null) await noteGuideCount(msg.guide, msg.reading.cards);
   }),
   'guide-restart': (msg) =>
     update(guideProgress, (p) => {

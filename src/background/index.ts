@@ -1,6 +1,8 @@
 // Service worker: wires the browser's events to the background's jobs (one file each): the guard's
-// tab boxes and badge, guide progress, the inventory of where cards are, and settings.
+// tab boxes and badge, guide progress, the inventory of where cards are, the list a person works
+// through (card-hunt), and settings.
 import browser from 'webextension-polyfill';
+import { lookThroughHistory } from './card-hunt';
 import { dispatch } from './dispatch';
 import { handlers } from './handlers';
 import { repairLocal } from './settings';
@@ -11,6 +13,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 );
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+// The person let Unbind read the browsing history (asked from the popup): look through it now. The
+// popup may have closed when the browser showed its prompt, so the background does the looking.
+chrome.permissions.onAdded.addListener((p) => {
+  if (p.permissions?.includes('history')) void lookThroughHistory();
+});
 
 browser.runtime.onStartup.addListener(() => void repairLocal());
 browser.runtime.onInstalled.addListener(() => void repairLocal());

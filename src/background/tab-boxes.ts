@@ -5,6 +5,7 @@ import type { BoxReport, TabBox } from '../shared/messages';
 import { tabRecord, type TabRecord } from '../storage/records';
 import { remove, update } from '../storage/writer';
 import { fromTab, type Handlers } from './dispatch';
+import { noteCardPage } from './card-hunt';
 import { noteLeftTicked } from './card-inventory';
 
 /** The tab's boxes after a report from one frame: a box reported again replaces its old entry. */
@@ -29,10 +30,11 @@ async function show(tabId: number, rec: TabRecord): Promise<void> {
 }
 
 export const tabBoxHandlers = {
-  /** The top frame started a new page: the tab's record starts over. */
+  /** The top frame started a new page: the tab's record starts over; a card page is noted. */
   page: fromTab<'page'>(async (msg, tabId, frameId) => {
     if (frameId !== 0) return;
     await show(tabId, await update(tabRecord(tabId), () => ({ version: 1, site: msg.site, boxes: [] })));
+    if (msg.path !== undefined) await noteCardPage(msg.site, msg.path);
   }),
   boxes: fromTab<'boxes'>(async (msg, tabId, frameId) => {
     let changed: TabBox[] = [];

@@ -66,7 +66,8 @@ function start(): void {
     true,
   );
 
-  if (isTop) void toBackground({ type: 'page', site });
+  // The path (no query, no fragment) only lets the background tell a directory site's card page.
+  if (isTop) void toBackground({ type: 'page', site, path: location.pathname.slice(0, 2048) });
 
   const apply = (next: Settings) => {
     const off = guardOffFor(next, site);

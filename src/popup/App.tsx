@@ -13,7 +13,7 @@ const STATE_TEXT = { unticked: 'stateUnticked', reticked: 'stateReticked', perso
 export function App() {
   const state = usePopupState();
   if (!state) return <main />;
-  const { tabId, tab: record, settings, settingsProblem: problem, progress, leftTicked } = state;
+  const { tabId, tab: record, settings, settingsProblem: problem, progress, leftTicked, cardPlaces, historyAccess } = state;
   const site = record?.site ?? '';
   const guide = guides.find((g) => site && g.hosts.some((h) => hostMatches(site, h)));
   const allow = (s: string, allowed: boolean) => void toBackground({ type: 'allow-site', site: s, allowed });
@@ -47,7 +47,7 @@ export function App() {
           </ul>
         )}
       </section>
-      <CardsPanel guides={guides} progress={progress} leftTicked={leftTicked} />
+      <CardsPanel guides={guides} progress={progress} leftTicked={leftTicked} cardPlaces={cardPlaces} historyAccess={historyAccess} />
       <section aria-labelledby="settings">
         <h2 id="settings">{t('popupSettings')}</h2>
         {problem && (

@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import {
+  cardPlaces,
   guideProgress,
   leftTicked,
   settings,
   tabRecord,
+  type CardPlaces,
   type GuideProgress,
   type LeftTicked,
   type Settings,
@@ -28,16 +30,24 @@ export interface PopupState {
   settingsProblem: boolean;
   progress: GuideProgress['byGuide'];
   leftTicked: LeftTicked['sites'];
+  cardPlaces: CardPlaces;
+  /** Unbind may read the browsing history (the optional permission is granted now). */
+  historyAccess: boolean;
 }
+
+const HISTORY: chrome.permissions.Permissions = { permissions: ['history'] };
+const hasHistoryAccess = () => chrome.permissions.contains(HISTORY).catch(() => false);
 
 async function load(): Promise<PopupState> {
   const tabId = await currentTabId();
-  const [tab, s, unreadable, p, l] = await Promise.all([
+  const [tab, s, unreadable, p, l, c, access] = await Promise.all([
     tabId === undefined ? null : read(tabRecord(tabId)),
     read(settings),
     hasUnreadable(settings),
     read(guideProgress),
     read(leftTicked),
+    read(cardPlaces),
+    hasHistoryAccess(),
   ]);
   return {
     tabId,
@@ -46,6 +56,8 @@ async function load(): Promise<PopupState> {
     settingsProblem: !!s.problem || unreadable,
     progress: p.value.byGuide,
     leftTicked: l.value.sites,
+    cardPlaces: c.value,
+    historyAccess: access,
   };
 }
 
@@ -62,8 +74,18 @@ export function usePopupState(): PopupState | null {
         on(settings, (s, v) => ({ ...s, settings: v })),
         on(guideProgress, (s, v) => ({ ...s, progress: v.byGuide })),
         on(leftTicked, (s, v) => ({ ...s, leftTicked: v.sites })),
+        on(cardPlaces, (s, v) => ({ ...s, cardPlaces: v })),
         ...(first.tabId === undefined ? [] : [on(tabRecord(first.tabId), (s, v) => ({ ...s, tab: v.site ? v : null }))]),
       ];
+      // The permission can change while the popup is open (asked here, given back here or in the
+      // browser's own settings).
+      const onPermissions = () => void hasHistoryAccess().then((a) => setState((s) => (s ? { ...s, historyAccess: a } : s)));
+      chrome.permissions.onAdded.addListener(onPermissions);
+      chrome.permissions.onRemoved.addListener(onPermissions);
+      stops.push(() => {
+        chrome.permissions.onAdded.removeListener(onPermissions);
+        chrome.permissions.onRemoved.removeListener(onPermissions);
+      });
     });
     return () => {
       for (const stop of stops) stop();

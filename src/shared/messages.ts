@@ -1,5 +1,6 @@
 // Every message between content scripts, the background and the popup has a schema here, and every
 // receiver parses what it gets: a malformed message is dropped with a console warning.
+import { PlaceKey } from '../card-hunt/place';
 import { describeIssues, z } from './zod';
 
 const Text = z.string().check(z.maxLength(300));
@@ -29,8 +30,9 @@ export const PageReading = z.object({
 
 /** Content script or popup -> background. */
 export const ToBackground = z.discriminatedUnion('type', [
-  /** The top frame started a new page: the tab's record starts over. */
-  z.object({ type: z.literal('page'), site: Site }),
+  /** The top frame started a new page: the tab's record starts over. The URL's path (no query) lets
+   *  the background note that a directory site's card page was open; only site and date are kept. */
+  z.object({ type: z.literal('page'), site: Site, path: z.optional(z.string().check(z.maxLength(2048))) }),
   /** Boxes that changed state, batched per task (a page can add many at once). */
   z.object({ type: z.literal('boxes'), site: Site, boxes: z.array(BoxReport).check(z.maxLength(100)) }),
   /** From the notice (top frame): re-tick a box, in whichever frame it lives. */
@@ -45,6 +47,21 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('allow-site'), site: Site, allowed: z.boolean() }),
   /** From the popup: the guard on or off everywhere. */
   z.object({ type: z.literal('guard-enabled'), enabled: z.boolean() }),
+  /** From the popup, once the person let Unbind read the browsing history: look through it now. */
+  z.object({ type: z.literal('history-look') }),
+  /** From the popup: forget what the browsing history showed (the places it alone put on the list). */
+  z.object({ type: z.literal('history-forget') }),
+  /** From the popup: "I have a card at..." (a directory entry, or a site typed by the person). */
+  z.object({ type: z.literal('place-add'), place: PlaceKey }),
+  /** From the popup: the cards the person sees on the place's card page now (0: none left). */
+  z.object({ type: z.literal('place-count'), place: PlaceKey, cards: z.number().check(z.int(), z.nonnegative(), z.maximum(99)) }),
+  /** From the popup: "I removed it", or its undo. */
+  z.object({ type: z.literal('place-removed'), place: PlaceKey, removed: z.boolean() }),
+  /** From the popup: forget everything Unbind noted about a place. */
+  z.object({ type: z.literal('place-forget'), place: PlaceKey }),
+  /** From the popup: a list exported earlier, merged in. Validated in the popup, and again by its
+   *  handler (src/card-hunt/transfer.ts: PlacesFile), so the content scripts carry none of its schema. */
+  z.object({ type: z.literal('places-import'), list: z.unknown() }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 

@@ -2,6 +2,7 @@
 // damaged or older value is read. Reads go through store.ts, writes through writer.ts (background
 // only). Nothing here is card data: sites, box labels, counts and dates.
 import type { Progress } from '../guide/engine';
+import { Day, Place, PlaceKey } from '../card-hunt/place';
 import { TabBox } from '../shared/messages';
 import { siteOf } from '../shared/hosts';
 import { z } from '../shared/zod';
@@ -92,6 +93,33 @@ export const leftTicked: StoredRecord<LeftTicked> = {
   repair: (raw) => ({ version: 1, sites: goodEntries(asObject(raw).sites, LeftTickedSite) }),
 };
 
+// ---- where the person's cards are: the places on their list (local) -----------------------------
+
+export { Place, PlaceKey };
+export const CardPlaces = z.object({
+  version: z.literal(1),
+  places: z.record(PlaceKey, Place),
+  /** When the browsing history was last looked through (at the person's request), or null. */
+  historyAt: z.nullable(Day),
+});
+export type CardPlaces = z.infer<typeof CardPlaces>;
+
+export const cardPlaces: StoredRecord<CardPlaces> = {
+  key: 'cardPlaces',
+  area: 'local',
+  version: 1,
+  schema: CardPlaces,
+  initial: () => ({ version: 1, places: {}, historyAt: null }),
+  // A damaged place is dropped (and only it); a damaged date of the last look is forgotten.
+  repair(raw) {
+    const obj = asObject(raw);
+    const places: Record<string, Place> = {};
+    for (const [k, v] of Object.entries(goodEntries(obj.places, Place))) if (PlaceKey.safeParse(k).success) places[k] = v;
+    const at = z.nullable(Day).safeParse(obj.historyAt);
+    return { version: 1, places, historyAt: at.success ? at.data : null };
+  },
+};
+
 // ---- each tab's boxes (session: gone when the browser closes) ------------------------------------
 
 export const TabRecord = z.object({ version: z.literal(1), site: Site, boxes: z.array(TabBox) });
@@ -108,4 +136,4 @@ export const tabRecord = (tabId: number): StoredRecord<TabRecord> => ({
 });
 
 /** The local records the background checks at start-up and on every change. */
-export const LOCAL_RECORDS = [settings, guideProgress, leftTicked] as const;
+export const LOCAL_RECORDS = [settings, guideProgress, leftTicked, cardPlaces] as const;

@@ -63,9 +63,9 @@ describe('checkout guard', () => {
     expect(await badgeText(env, page)).toBe('');
     const popup = await openPopup(env, page);
     expect(await popup.$eval('[data-testid=boxes] [data-state]', (li) => li.getAttribute('data-state'))).toBe('person');
-    expect(await popup.$eval('[data-testid=left-ticked-sites] [data-site="127.0.0.1"]', (li) => li.textContent)).toMatch(/left ticked/);
-    await popup.click('[data-testid=left-ticked-sites] [data-site="127.0.0.1"] [data-testid=forget]');
-    await popup.waitForFunction(() => !document.querySelector('[data-testid=left-ticked-sites]'));
+    expect(await popup.$eval('[data-testid=places] [data-place="site:127.0.0.1"]', (li) => li.textContent)).toMatch(/left ticked/);
+    await popup.click('[data-testid=places] [data-place="site:127.0.0.1"] [data-testid=forget]');
+    await popup.waitForFunction(() => !document.querySelector('[data-testid=places] [data-place="site:127.0.0.1"]'));
     await popup.close();
   });
 
@@ -73,7 +73,7 @@ describe('checkout guard', () => {
     await setStored(env, { leftTicked: { version: 1, sites: { 'amazon.de': { at: Date.UTC(2026, 10, 20), label: 'Save this card' } } } });
     await visit(page, env.checkout('e2e-simple'), { settleMs: 200 });
     const popup = await openPopup(env, page);
-    const entry = '[data-testid=left-ticked-sites] [data-site="amazon.de"]';
+    const entry = '[data-testid=places] [data-place="dir:amazon"][data-site="amazon.de"]';
     expect(await popup.$eval(`${entry} strong`, (e) => e.textContent)).toBe('Amazon');
     expect(await popup.$eval(`${entry} [data-testid=manage]`, (b) => b.getAttribute('data-href'))).toBe(
       'https://amazon.de/cpe/yourpayments/wallet',

@@ -1,5 +1,6 @@
-// What ships in dist/: the fewest permissions, nothing exposed to pages, no request-making code, and
-// content scripts that are single classic scripts (so they run before the page's first paint).
+// What ships in dist/: the fewest permissions (history is optional, asked for from the popup), nothing
+// exposed to pages, no request-making code, and content scripts that are single classic scripts (so
+// they run before the page's first paint).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,11 @@ const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 
 describe('the built package', () => {
-  it('asks for storage only, and exposes no file to pages', () => {
+  it('asks for storage only (the browsing history only when the person asks), and exposes no file to pages', () => {
     expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.optional_permissions).toEqual(['history']);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium with the built extension loaded (the way a tester's "Load unpacked" does).
 // Shared by the e2e tests, the main job (scripts/start.mjs) and the benchmark (scripts/bench.mjs).
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +27,28 @@ const QUIET = [
 ];
 
 /**
- * @param {{ extension?: boolean, headless?: boolean, hostRules?: string, lang?: string, args?: string[] }} [opts]
+ * The id Chromium gives an extension loaded unpacked from `dir`: the first 128 bits of the SHA-256 of
+ * its absolute path, each hex digit written as a letter a-p (Chromium's crx_file::id_util).
+ * @param {string} dir
+ */
+export function unpackedExtensionId(dir) {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
+}
+
+/**
+ * @param {{ extension?: boolean, headless?: boolean, hostRules?: string, lang?: string, args?: string[], preferences?: object }} [opts]
+ *   `preferences`: the new profile's Default/Preferences, written before the browser starts.
  * @returns {Promise<{ browser: import('puppeteer').Browser, extensionId: string | null, worker: () => Promise<import('puppeteer').WebWorker>, close: () => Promise<void> }>}
  */
-export async function launch({ extension = true, headless = true, hostRules = '', lang = 'en-US', args = [] } = {}) {
+export async function launch({ extension = true, headless = true, hostRules = '', lang = 'en-US', args = [], preferences } = {}) {
   if (!existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: apt-get install -y chromium, or set CHROME_PATH`);
   if (extension && !existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ has no build: run `npm run build` first');
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-profile-'));
+  if (preferences) {
+    mkdirSync(path.join(userDataDir, 'Default'));
+    writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const browser = await puppeteer.launch({
     executablePath: CHROME,
     headless,

@@ -3,7 +3,7 @@
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
-import { launch } from './browser.mjs';
+import { DIST, launch, unpackedExtensionId } from './browser.mjs';
 import { openPopup as openRealPopup } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
 import { sleep } from './sleep.mjs';
@@ -17,13 +17,14 @@ export interface Env {
   checkout(name: string): string;
 }
 
-/** Starts server and browser for this test file; closes them after. */
-export function useEnv(opts: { lang?: string } = {}): Env {
+/** Starts server and browser for this test file; closes them after. `preferences`: the new profile's
+ *  Default/Preferences, written before the browser starts (see grantedBefore). */
+export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env {
   const env = {} as Env;
   let close = async () => {};
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    const b = await launch({ hostRules: env.server.hostRules, lang: opts.lang });
+    const b = await launch({ hostRules: env.server.hostRules, lang: opts.lang, preferences: opts.preferences });
     Object.assign(env, { browser: b.browser, extensionId: b.extensionId, worker: b.worker });
     env.checkout = (name) => `${env.server.originA}/checkout/${name}.html`;
     close = b.close;
@@ -33,6 +34,28 @@ export function useEnv(opts: { lang?: string } = {}): Env {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * Profile preferences in which the person already granted Unbind these optional permissions once, as
+ * Chromium records it (extensions.settings.<id>.runtime_granted_permissions). Chromium then answers a
+ * chrome.permissions.request for them, made with a user gesture, with true and without its prompt: the
+ * path it takes when a person who allowed a permission before asks again after the extension gave it
+ * back (permissions_api.cc: "We don't prompt for already-granted permissions"). The prompt itself is
+ * a native dialog that neither the DevTools protocol nor a command-line switch can answer in
+ * headless Chromium (tried: --apps-gallery-install-auto-confirm-for-tests is gone from permission
+ * prompts; ScopedTestDialogAutoConfirm is compiled into Chromium's own browser tests only).
+ * Not granted yet: chrome.permissions.contains is false until the request.
+ */
+export function grantedBefore(permissions: string[]): object {
+  const id = unpackedExtensionId(DIST);
+  return {
+    extensions: {
+      settings: {
+        [id]: { runtime_granted_permissions: { api: permissions, explicit_host: [], manifest_permissions: [], scriptable_host: [] } },
+      },
+    },
+  };
 }
 
 /** Runs in the extension's service worker, with arguments (serialised as JSON). */

@@ -41,9 +41,20 @@ function fakeArea(name: string, listeners: Set<Listener>) {
 
 export type FakeChrome = ReturnType<typeof installFakeChrome>;
 
+/** A browsing history page as chrome.history.search gives it. */
+export interface FakeHistoryPage {
+  url: string;
+  lastVisitTime: number;
+  title?: string;
+}
+
 /** Puts a fake `chrome` on globalThis (storage, runtime id, and the calls the background makes). */
 export function installFakeChrome() {
   const listeners = new Set<Listener>();
+  /** Optional permissions granted now; the history the fake chrome.history.search reads. */
+  const granted = new Set<string>();
+  const historyPages: FakeHistoryPage[] = [];
+  const searches: chrome.history.HistoryQuery[] = [];
   const sent: { tabId: number; message: unknown; frameId?: number }[] = [];
   const badges = new Map<number, string>();
   const fake = {
@@ -63,7 +74,23 @@ export function installFakeChrome() {
         badges.set(tabId, text);
       },
     },
+    permissions: {
+      contains: async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((p) => granted.has(p)),
+    },
+    /** Like Chrome's: words of `text` in the address or title, visits since `startTime`, newest first, at most `maxResults`. */
+    history: {
+      search: async (q: chrome.history.HistoryQuery) => {
+        if (!granted.has('history')) throw new Error('history permission not granted');
+        searches.push(q);
+        await tick();
+        return historyPages
+          .filter((p) => p.lastVisitTime >= (q.startTime ?? 0) && (!q.text || `${p.url} ${p.title ?? ''}`.includes(q.text)))
+          .sort((a, b) => b.lastVisitTime - a.lastVisitTime)
+          .slice(0, q.maxResults ?? 100)
+          .map((p) => ({ ...p, id: p.url }));
+      },
+    },
   };
   (globalThis as { chrome?: unknown }).chrome = fake;
-  return { ...fake, sent, badges, listeners };
+  return { ...fake, sent, badges, listeners, granted, historyPages, searches };
 }
