@@ -12,8 +12,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { listCheckoutPages, startFixtureServer } from '../fixtures/server.mjs';
 import { launch, ROOT } from '../test/support/browser.mjs';
-import { CARDS, createJourney, SHOP } from '../test/support/journey.mjs';
+import { createJourney } from '../test/support/journey.mjs';
 import { readOutcomes, visit } from '../test/support/outcomes.mjs';
+import * as aliexpress from '../test/support/people/aliexpress.mjs';
 import { buildExtension } from './lib/build.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
@@ -28,8 +29,8 @@ if (!headless) {
   const { browser } = await launch({ headless: false, hostRules: server.hostRules });
   const [tab] = await browser.pages();
   await tab.goto(`${server.originA}/`);
-  await (await browser.newPage()).goto(`${SHOP}/`);
-  console.log(`Unbind is loaded. The shop: ${SHOP}/ (served locally); checkout fixtures: ${server.originA}/`);
+  await (await browser.newPage()).goto(`${aliexpress.SHOP}/`);
+  console.log(`Unbind is loaded. The shop: ${aliexpress.SHOP}/ (served locally); checkout fixtures: ${server.originA}/`);
   console.log('Close the browser or press Ctrl+C to stop.');
   browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
 } else {
@@ -75,20 +76,21 @@ async function walkJourney(ext, page) {
     console.log(`${ok ? '✓' : '✗'} ${what}`);
     if (!ok) throw new Error(what);
   };
-  const journey = createJourney({ ext, page, shots: path.join(OUT, 'journey') });
+  const journey = createJourney({ ext, page, site: aliexpress, port: server.port, shots: path.join(OUT, 'journey') });
+  const { CARDS, purchase } = aliexpress;
   console.log('AliExpress / Alipay journey (fixture sites under their real host names):');
-  await journey.signInToShop();
-  const first = await journey.purchase({ card: CARDS[0], tickAgain: false, label: 'purchase-1' });
+  await aliexpress.signInToShop(journey);
+  const first = await purchase(journey, { card: CARDS[0], tickAgain: false, label: 'purchase-1' });
   check(
     first.untickedByUnbind && (await journey.state()).cards.length === 0,
     'purchase 1: Unbind unticked "Save card details and bind this card to Alipay"; no card bound',
   );
   for (const n of [2, 3]) {
-    const p = await journey.purchase({ card: CARDS[n - 1], tickAgain: true, label: `purchase-${n}` });
+    const p = await purchase(journey, { card: CARDS[n - 1], tickAgain: true, label: `purchase-${n}` });
     check(p.untickedByUnbind && p.saveTicked, `purchase ${n}: Unbind unticked the box, the shopper ticked it again on purpose`);
   }
   check((await journey.state()).cards.length === 2, 'two cards are now bound to the Alipay wallet');
-  const met = await journey.followGuide();
+  const met = await journey.follow();
   console.log(`  guide steps met: ${met.join(' → ')}`);
   const end = await journey.state();
   check(end.registered === true, 'the wallet was registered by following the guide');
