@@ -6,20 +6,34 @@
 //   2. walks the AliExpress / Alipay journey: a purchase with the box unticked by Unbind (no card
 //      bound), two purchases with the box ticked again on purpose (two cards bound), then the removal
 //      guide followed only by what Unbind's popup and pointer say, to the empty card list;
-// saving a screenshot of every page and step (popup included), and exits non-zero if anything differs
-// from what it expects.
-import { mkdirSync } from 'node:fs';
+//   3. walks the removal guides of the sites in GUIDES (eBay, Walmart, PayPal) the same way, each from
+//      signed out with two saved cards to "no card left": the same persons (test/support/people/) and
+//      the same guide follower (test/support/guide-journey.mjs) as the e2e specs; one ✓/✗ line each,
+//      with the steps met;
+// saving a screenshot of every page and step, popup and pointer included, to out/screenshots/
+// (checkout/, journey/, guides/<id>/), and exits non-zero if anything differs from what it expects.
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { listCheckoutPages, startFixtureServer } from '../fixtures/server.mjs';
 import { launch, ROOT } from '../test/support/browser.mjs';
-import { createJourney } from '../test/support/journey.mjs';
+import { createJourney, freshPage } from '../test/support/journey.mjs';
 import { readOutcomes, visit } from '../test/support/outcomes.mjs';
 import * as aliexpress from '../test/support/people/aliexpress.mjs';
+import * as ebay from '../test/support/people/ebay.mjs';
+import * as paypal from '../test/support/people/paypal.mjs';
+import * as walmart from '../test/support/people/walmart.mjs';
 import { buildExtension } from './lib/build.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
 const OUT = path.join(ROOT, 'out/screenshots');
 const SHOTS = path.join(OUT, 'checkout');
+/** The removal guides walked after AliExpress's: each site's person, and the seed that leaves them signed
+ *  out with two saved cards. */
+const GUIDES = [
+  { name: 'eBay', site: ebay, seed: 'cards=2&signedIn=0' },
+  { name: 'Walmart', site: walmart, seed: 'cards=2&signedIn=0' },
+  { name: 'PayPal', site: paypal, seed: 'cards=2&twoStep=1' },
+];
 
 buildExtension();
 const server = await startFixtureServer({ port: Number(process.env.PORT ?? 0) });
@@ -34,6 +48,8 @@ if (!headless) {
   console.log('Close the browser or press Ctrl+C to stop.');
   browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
 } else {
+  const started = Date.now();
+  rmSync(OUT, { recursive: true, force: true }); // this run's screenshots only
   mkdirSync(SHOTS, { recursive: true });
   const b = await launch({ hostRules: server.hostRules });
   const page = await b.browser.newPage();
@@ -64,10 +80,14 @@ if (!headless) {
     console.log(`✗ journey: ${err.message}`);
     return false;
   });
+  console.log('\nRemoval guides, each from signed out with two saved cards (fixture twins under the real host names):');
+  let guidesFailed = 0;
+  for (const guide of GUIDES) guidesFailed += (await walkGuide(b, guide)) ? 0 : 1;
   await b.close();
   await server.close();
-  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/ and journey/)`);
-  process.exit(failed || !journeyOk ? 1 : 0);
+  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/, journey/, guides/<id>/)`);
+  console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
+  process.exit(failed || !journeyOk || guidesFailed ? 1 : 0);
 }
 
 /** The AliExpress / Alipay journey, step by step, each checked. */
@@ -99,4 +119,33 @@ async function walkJourney(ext, page) {
     'both cards removed; the list says "Oops, You Have no Card in Alipay" and the popup says so',
   );
   return true;
+}
+
+/**
+ * One site's removal guide, followed by its person from signed out with two saved cards: true when the
+ * popup says it is finished and the site keeps no card.
+ * @param {Awaited<ReturnType<typeof launch>>} ext
+ * @param {typeof GUIDES[number]} guide
+ */
+async function walkGuide(ext, { name, site, seed }) {
+  const started = Date.now();
+  const page = await freshPage(ext);
+  const journey = createJourney({ ext, page, site, port: server.port, shots: path.join(OUT, 'guides', site.ID) });
+  try {
+    await journey.seed(seed);
+    const before = (await journey.state()).cards.length;
+    if (before !== 2) throw new Error(`the seed saved ${before} cards, not 2`);
+    const met = await journey.follow();
+    const left = (await journey.state()).cards.length;
+    const ok = met.at(-1) === 'finished' && left === 0;
+    const end = left === 0 ? 'no card left' : `${left} card${left === 1 ? '' : 's'} left`;
+    const time = Math.round((Date.now() - started) / 1000);
+    console.log(`${ok ? '✓' : '✗'} ${name}: signed out with 2 cards → ${end} in ${met.length - 1} steps (${time} s): ${met.join(' → ')}`);
+    return ok;
+  } catch (err) {
+    console.log(`✗ ${name}: ${err instanceof Error ? err.message : err}`);
+    return false;
+  } finally {
+    await page.close();
+  }
 }
