@@ -6,19 +6,34 @@
 //   2. walks the AliExpress / Alipay journey: a purchase with the box unticked by Unbind (no card
 //      bound), two purchases with the box ticked again on purpose (two cards bound), then the removal
 //      guide followed only by what Unbind's popup and pointer say, to the empty card list;
-// saving a screenshot of every page and step (popup included), and exits non-zero if anything differs
-// from what it expects.
-import { mkdirSync } from 'node:fs';
+//   3. walks the removal guides of the sites in GUIDES (eBay, Walmart, PayPal) the same way, each from
+//      signed out with two saved cards to "no card left": the same persons (test/support/people/) and
+//      the same guide follower (test/support/guide-journey.mjs) as the e2e specs; one ✓/✗ line each,
+//      with the steps met;
+// saving a screenshot of every page and step, popup and pointer included, to out/screenshots/
+// (checkout/, journey/, guides/<id>/), and exits non-zero if anything differs from what it expects.
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { listCheckoutPages, startFixtureServer } from '../fixtures/server.mjs';
 import { launch, ROOT } from '../test/support/browser.mjs';
-import { CARDS, createJourney, SHOP } from '../test/support/journey.mjs';
+import { createJourney, freshPage } from '../test/support/journey.mjs';
 import { readOutcomes, visit } from '../test/support/outcomes.mjs';
+import * as aliexpress from '../test/support/people/aliexpress.mjs';
+import * as ebay from '../test/support/people/ebay.mjs';
+import * as paypal from '../test/support/people/paypal.mjs';
+import * as walmart from '../test/support/people/walmart.mjs';
 import { buildExtension } from './lib/build.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY || !!process.env.CI;
 const OUT = path.join(ROOT, 'out/screenshots');
 const SHOTS = path.join(OUT, 'checkout');
+/** The removal guides walked after AliExpress's: each site's person, and the seed that leaves them signed
+ *  out with two saved cards. */
+const GUIDES = [
+  { name: 'eBay', site: ebay, seed: 'cards=2&signedIn=0' },
+  { name: 'Walmart', site: walmart, seed: 'cards=2&signedIn=0' },
+  { name: 'PayPal', site: paypal, seed: 'cards=2&twoStep=1' },
+];
 
 buildExtension();
 const server = await startFixtureServer({ port: Number(process.env.PORT ?? 0) });
@@ -28,11 +43,13 @@ if (!headless) {
   const { browser } = await launch({ headless: false, hostRules: server.hostRules });
   const [tab] = await browser.pages();
   await tab.goto(`${server.originA}/`);
-  await (await browser.newPage()).goto(`${SHOP}/`);
-  console.log(`Unbind is loaded. The shop: ${SHOP}/ (served locally); checkout fixtures: ${server.originA}/`);
+  await (await browser.newPage()).goto(`${aliexpress.SHOP}/`);
+  console.log(`Unbind is loaded. The shop: ${aliexpress.SHOP}/ (served locally); checkout fixtures: ${server.originA}/`);
   console.log('Close the browser or press Ctrl+C to stop.');
   browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
 } else {
+  const started = Date.now();
+  rmSync(OUT, { recursive: true, force: true }); // this run's screenshots only
   mkdirSync(SHOTS, { recursive: true });
   const b = await launch({ hostRules: server.hostRules });
   const page = await b.browser.newPage();
@@ -63,10 +80,14 @@ if (!headless) {
     console.log(`✗ journey: ${err.message}`);
     return false;
   });
+  console.log('\nRemoval guides, each from signed out with two saved cards (fixture twins under the real host names):');
+  let guidesFailed = 0;
+  for (const guide of GUIDES) guidesFailed += (await walkGuide(b, guide)) ? 0 : 1;
   await b.close();
   await server.close();
-  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/ and journey/)`);
-  process.exit(failed || !journeyOk ? 1 : 0);
+  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/, journey/, guides/<id>/)`);
+  console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
+  process.exit(failed || !journeyOk || guidesFailed ? 1 : 0);
 }
 
 /** The AliExpress / Alipay journey, step by step, each checked. */
@@ -75,20 +96,21 @@ async function walkJourney(ext, page) {
     console.log(`${ok ? '✓' : '✗'} ${what}`);
     if (!ok) throw new Error(what);
   };
-  const journey = createJourney({ ext, page, shots: path.join(OUT, 'journey') });
+  const journey = createJourney({ ext, page, site: aliexpress, port: server.port, shots: path.join(OUT, 'journey') });
+  const { CARDS, purchase } = aliexpress;
   console.log('AliExpress / Alipay journey (fixture sites under their real host names):');
-  await journey.signInToShop();
-  const first = await journey.purchase({ card: CARDS[0], tickAgain: false, label: 'purchase-1' });
+  await aliexpress.signInToShop(journey);
+  const first = await purchase(journey, { card: CARDS[0], tickAgain: false, label: 'purchase-1' });
   check(
     first.untickedByUnbind && (await journey.state()).cards.length === 0,
     'purchase 1: Unbind unticked "Save card details and bind this card to Alipay"; no card bound',
   );
   for (const n of [2, 3]) {
-    const p = await journey.purchase({ card: CARDS[n - 1], tickAgain: true, label: `purchase-${n}` });
+    const p = await purchase(journey, { card: CARDS[n - 1], tickAgain: true, label: `purchase-${n}` });
     check(p.untickedByUnbind && p.saveTicked, `purchase ${n}: Unbind unticked the box, the shopper ticked it again on purpose`);
   }
   check((await journey.state()).cards.length === 2, 'two cards are now bound to the Alipay wallet');
-  const met = await journey.followGuide();
+  const met = await journey.follow();
   console.log(`  guide steps met: ${met.join(' → ')}`);
   const end = await journey.state();
   check(end.registered === true, 'the wallet was registered by following the guide');
@@ -97,4 +119,33 @@ async function walkJourney(ext, page) {
     'both cards removed; the list says "Oops, You Have no Card in Alipay" and the popup says so',
   );
   return true;
+}
+
+/**
+ * One site's removal guide, followed by its person from signed out with two saved cards: true when the
+ * popup says it is finished and the site keeps no card.
+ * @param {Awaited<ReturnType<typeof launch>>} ext
+ * @param {typeof GUIDES[number]} guide
+ */
+async function walkGuide(ext, { name, site, seed }) {
+  const started = Date.now();
+  const page = await freshPage(ext);
+  const journey = createJourney({ ext, page, site, port: server.port, shots: path.join(OUT, 'guides', site.ID) });
+  try {
+    await journey.seed(seed);
+    const before = (await journey.state()).cards.length;
+    if (before !== 2) throw new Error(`the seed saved ${before} cards, not 2`);
+    const met = await journey.follow();
+    const left = (await journey.state()).cards.length;
+    const ok = met.at(-1) === 'finished' && left === 0;
+    const end = left === 0 ? 'no card left' : `${left} card${left === 1 ? '' : 's'} left`;
+    const time = Math.round((Date.now() - started) / 1000);
+    console.log(`${ok ? '✓' : '✗'} ${name}: signed out with 2 cards → ${end} in ${met.length - 1} steps (${time} s): ${met.join(' → ')}`);
+    return ok;
+  } catch (err) {
+    console.log(`✗ ${name}: ${err instanceof Error ? err.message : err}`);
+    return false;
+  } finally {
+    await page.close();
+  }
 }

@@ -2,7 +2,7 @@
 // browser does (through _locales, like every text of Unbind's).
 import { describe, expect, it } from 'vitest';
 import { noticeElements, openPopup, useEnv } from '../support/env';
-import { WALLET } from '../support/journey.mjs';
+import { WALLET } from '../support/people/aliexpress.mjs';
 import { visit } from '../support/outcomes.mjs';
 import { shadowElements } from '../support/shadow.mjs';
 import { sleep } from '../support/sleep.mjs';

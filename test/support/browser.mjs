@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
+import { sleep } from './sleep.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -84,4 +85,22 @@ export async function launch({ extension = true, headless = true, hostRules = ''
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `fn` in the extension's service worker, with arguments (serialised as JSON).
+ * @param {{ worker: () => Promise<import('puppeteer').WebWorker> }} ext
+ * @param {(...args: any[]) => any} fn
+ * @param {...any} args
+ */
+export async function inWorker(ext, fn, ...args) {
+  // Right after start-up the worker's context can still be settling: ask again briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await (await ext.worker()).evaluate(fn, ...args);
+    } catch (err) {
+      if (attempt >= 10 || !/chrome is not defined|Execution context was destroyed|Target closed/.test(String(err))) throw err;
+      await sleep(200);
+    }
+  }
 }

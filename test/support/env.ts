@@ -1,12 +1,12 @@
 // Shared set-up for the e2e files: a fixture server, Chromium with the built extension, and ways to
 // read what the extension shows (badge, notice, popup) the way a person would see it.
 import type { Browser, Page, WebWorker } from 'puppeteer';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
-import { DIST, launch, unpackedExtensionId } from './browser.mjs';
+import { DIST, inWorker as inWorkerAnyType, launch, unpackedExtensionId } from './browser.mjs';
+import { createJourney, freshPage, type Site } from './journey.mjs';
 import { openPopup as openRealPopup } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
-import { sleep } from './sleep.mjs';
 
 export interface Env {
   browser: Browser;
@@ -59,17 +59,8 @@ export function grantedBefore(permissions: string[]): object {
 }
 
 /** Runs in the extension's service worker, with arguments (serialised as JSON). */
-export async function inWorker<T, A extends unknown[]>(env: Env, fn: (...args: A) => Promise<T> | T, ...args: A): Promise<T> {
-  // Right after start-up the worker's context can still be settling: ask again briefly.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await (await env.worker()).evaluate(fn as (...a: unknown[]) => unknown, ...args)) as T;
-    } catch (err) {
-      if (attempt >= 10 || !/chrome is not defined|Execution context was destroyed|Target closed/.test(String(err))) throw err;
-      await sleep(200);
-    }
-  }
-}
+export const inWorker = <T, A extends unknown[]>(env: Env, fn: (...args: A) => Promise<T> | T, ...args: A): Promise<T> =>
+  inWorkerAnyType(env, fn as (...a: unknown[]) => unknown, ...args) as Promise<T>;
 
 /** The toolbar badge of the active tab. */
 export async function badgeText(env: Env, page: Page): Promise<string> {
@@ -93,3 +84,25 @@ export const noticeElements = (page: Page, selector: string) => shadowElements(p
 
 /** Opens the real action popup for the active tab and returns its page. */
 export const openPopup = (env: Env, page: Page): Promise<Page> => openRealPopup(env, page);
+
+export type Journey = ReturnType<typeof createJourney>;
+
+/**
+ * For a guide spec: the server and browser for the file (useEnv), and before each test a new person on
+ * `site` (test/support/people/<id>.mjs): the twins reset, a new tab with no cookies and Unbind's storage
+ * empty; the tab closes after the test. The object returned is the same for every test, its contents the
+ * current test's (journey.mjs's createJourney).
+ */
+export function useJourney(site: Site, opts: { lang?: string } = {}): Journey {
+  const env = useEnv(opts);
+  const journey = {} as Journey;
+  beforeEach(async () => {
+    env.server.reset();
+    const page = await freshPage(env);
+    Object.assign(journey, createJourney({ ext: env, page, site, port: env.server.port }));
+    return async () => {
+      await page.close();
+    };
+  });
+  return journey;
+}

@@ -6,14 +6,32 @@ import { openPopup } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
 import { sleep } from './sleep.mjs';
 
-/** The guide as the real popup shows it. */
+/** The guide as the real popup shows it, and "Where your cards are" by guide (e.g. `cards.paypal`:
+ *  "No card left"). */
 export async function readPopup(popup) {
   return popup.evaluate(() => ({
     guide: document.querySelector('[data-testid=guide]')?.getAttribute('data-guide') ?? null,
     current: document.querySelector('[data-testid=guide-current]')?.getAttribute('data-step') ?? null,
     finished: !!document.querySelector('[data-testid=guide-finished]'),
     steps: [...document.querySelectorAll('ol.steps li')].map((li) => `${li.getAttribute('data-step')}:${li.getAttribute('data-status')}`),
+    /** How many cards the current step says are left, as it says it; null when it does not. */
+    left: document.querySelector('[data-testid=guide-cards-left]')?.textContent ?? null,
+    /** @type {Record<string, string | null>} */
+    cards: Object.fromEntries(
+      [...document.querySelectorAll('[data-testid=cards] [data-guide]')].map((e) => [
+        e.getAttribute('data-guide'),
+        e.querySelector('[data-testid=cards-state]')?.textContent ?? null,
+      ]),
+    ),
   }));
+}
+
+/** What the popup shows for this tab now (opens it, reads it, closes it). */
+export async function popupNow(ext, page) {
+  const popup = await openPopup(ext, page);
+  const seen = await readPopup(popup);
+  await popup.close();
+  return seen;
 }
 
 /** What the pointer rings now, with its label, or null. */

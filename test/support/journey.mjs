@@ -1,33 +1,130 @@
-// The AliExpress / Alipay journey, driven as a person would: shop with Unbind guarding checkout, then
-// remove the bound cards by following only what Unbind's popup and pointer say. Shared by the e2e test
-// and the main job (scripts/start.mjs).
+// One person's journey on one site: a new tab with no cookies and Unbind's storage empty, the site's
+// person (test/support/people/<id>.mjs: what they type and do, which Unbind never does), the site's
+// test hooks (seed an account, read its state), and the removal guide followed only by what Unbind's
+// popup and pointer say (guide-journey.mjs). Shared by the guide specs (through env.ts's useJourney)
+// and the main job (scripts/start.mjs), which also saves a screenshot of every step.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { followGuide as follow, readPopup } from './guide-journey.mjs';
+import { inWorker } from './browser.mjs';
+import { followGuide, popupNow, readPopup } from './guide-journey.mjs';
+import { openPopup } from './popup.mjs';
+import { askTwin } from './twin.mjs';
 
-export const SHOP = 'http://www.aliexpress.com';
-export const WALLET = 'http://www.alipay.com';
-export const MAIL = 'http://mail.fixture.test';
-/** The shopper: their AliExpress sign-in, and the Alipay wallet password they set when registering (the
- *  one the fixture's seed gives registered accounts too, so a seeded wallet asks for the same). */
-export const USER = { email: 'shopper@example.com', password: 'fixture-pass-1', walletPassword: 'Wallet-pass-42' };
-/** Test cards (public test numbers that pass the Luhn check). */
-export const CARDS = [
-  { holder: 'IVAN PETROV', number: '4242 4242 4242 4242', expiry: '12/30', cvv: '123' },
-  { holder: 'IVAN PETROV', number: '5555 5555 5555 4444', expiry: '08/29', cvv: '456' },
-  { holder: 'IVAN PETROV', number: '4000 0566 5566 5556', expiry: '03/31', cvv: '789' },
-];
+/**
+ * What a person's hands do on a page: type into a field, press and wait for the next page, see what
+ * the page is and what shows. Unbind does none of these.
+ * @param {import('puppeteer').Page} page
+ */
+export function hands(page) {
+  return {
+    /** Replaces a field's text with `text`, key by key. */
+    async type(/** @type {string} */ selector, /** @type {string} */ text) {
+      await page.click(selector, { count: 3 });
+      await page.type(selector, text);
+    },
+    /** Clicks and waits for the page that follows (a form post or a link). */
+    clickAndWait: (/** @type {string} */ selector) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]),
+    /** Which page of its flow the twin says this is (`<body data-page>`). */
+    dataPage: () => page.$eval('body', (b) => b.dataset.page ?? ''),
+    /** Whether the element is there and drawn (a fixed-position one has no offsetParent but a box). */
+    shown: (/** @type {string} */ selector) =>
+      page.$eval(selector, (e) => !!(/** @type {HTMLElement} */ (e).offsetParent) || e.getClientRects().length > 0).catch(() => false),
+  };
+}
+
+/**
+ * A `check` for followGuide: throws when the page shows the site's refusal (following the guide must
+ * never lead there).
+ * @param {import('puppeteer').Page} page
+ * @param {string} selector where the site says it refused
+ * @param {string} site who refused, for the message
+ */
+export const refusalAt =
+  (page, selector, site = 'the site') =>
+  async (/** @type {string} */ step) => {
+    const refusal = await page.$eval(selector, (e) => e.textContent?.trim()).catch(() => null);
+    if (refusal) throw new Error(`step ${step}: ${site} refused: ${refusal}`);
+  };
+
+/**
+ * A `fill` for followGuide, by the twin's page: on each kind of page, the fields the person types and
+ * what (a value, or a function for what they read elsewhere, e.g. the code on their phone). True if it
+ * typed.
+ * @param {import('puppeteer').Page} page
+ * @param {Record<string, Record<string, string | (() => Promise<string>)>>} fields
+ */
+export function typeByPage(page, fields) {
+  const { type, dataPage } = hands(page);
+  return async () => {
+    const onPage = fields[await dataPage()];
+    if (!onPage) return false;
+    for (const [selector, value] of Object.entries(onPage)) await type(selector, typeof value === 'function' ? await value() : value);
+    return true;
+  };
+}
+
+/**
+ * A twin's test hooks for one person (every twin has them: fixtures/sites/<name>/PAGES.md): where to seed
+ * their account and then open `next` on `origin` (the twin's home by default, or another of its hosts),
+ * and where its state is told.
+ * @param {string} home the twin's origin, e.g. https://www.paypal.com
+ * @param {string} email the person's account
+ */
+export function twinHooks(home, email) {
+  const user = encodeURIComponent(email);
+  return {
+    seedUrl: (/** @type {string} */ query, next = '/', origin = home) =>
+      `${origin}/__test/seed?user=${user}&${query}&next=${encodeURIComponent(next)}`,
+    stateUrl: `${home}/__test/state?user=${user}`,
+  };
+}
+
+/**
+ * The code a twin says it texted for this browser's sign-in (`textMessage` in its state, asked from the
+ * page: the message belongs to the browser's session): what the person's phone shows.
+ * @param {import('puppeteer').Page} page
+ * @param {string} email
+ * @returns {Promise<string>}
+ */
+export const textedCode = (page, email) =>
+  page.evaluate(async (u) => (await (await fetch(`/__test/state?user=${encodeURIComponent(u)}`)).json()).textMessage.code, email);
+
+/**
+ * A new tab as a new person has it: no cookies, Unbind's storage empty. (Not a new browser context:
+ * those are incognito-like, where extensions do not run.)
+ * @param {{ browser: import('puppeteer').Browser, worker: () => Promise<import('puppeteer').WebWorker> }} ext
+ */
+export async function freshPage(ext) {
+  const page = await ext.browser.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.clearBrowserCookies');
+  await cdp.detach();
+  await inWorker(ext, () => chrome.storage.local.clear());
+  return page;
+}
+
+/**
+ * @typedef {{
+ *   ID: string,
+ *   seedUrl: (...args: any[]) => string,
+ *   stateUrl: string,
+ *   personFor: (page: import('puppeteer').Page, o?: { snap?: (name: string) => Promise<void> }) => import('./guide-journey.mjs').Person,
+ * }} Site
+ * A site's person module (test/support/people/<id>.mjs): the guide's id, where the twin seeds an
+ * account (and which page it opens after), where it tells the account's state, and the person.
+ */
 
 /**
  * @param {{ ext: { browser: import('puppeteer').Browser, extensionId: string, worker: () => Promise<any> },
- *           page: import('puppeteer').Page, shots?: string, log?: (line: string) => void }} opts
+ *           page: import('puppeteer').Page, site: Site, port: number, shots?: string }} o
+ *   `port`: the fixture server's; `shots`: a folder for a numbered screenshot of every step.
  */
-export function createJourney({ ext, page, shots, log = () => {} }) {
+export function createJourney({ ext, page, site, port, shots }) {
   let shot = 0;
   if (shots) mkdirSync(shots, { recursive: true });
 
   /** Saves a numbered screenshot (of the page, or of the popup) when a folder was given. */
-  const snap = async (name, p = page) => {
+  const snap = async (/** @type {string} */ name, p = page) => {
     if (!shots) return;
     const file = path.join(shots, `${String(++shot).padStart(2, '0')}-${name}.png`);
     if (p !== page) {
@@ -37,128 +134,37 @@ export function createJourney({ ext, page, shots, log = () => {} }) {
     }
     await p.screenshot({ path: file });
   };
+  /** This site's person, on this tab. */
+  const person = () => site.personFor(page, { snap });
 
-  /** Clicks and waits for the page that follows (a form post or a link). */
-  const clickAndWait = async (selector) => {
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
-  };
-  const dataPage = () => page.$eval('body', (b) => b.dataset.page ?? '');
-  const type = async (selector, text) => {
-    await page.click(selector, { count: 3 });
-    await page.type(selector, text);
-  };
-
-  /** The signed-in account's state, as the shop's test hook reports it. From a page elsewhere (the wallet
-   *  cannot fetch the shop's hook), the shopper's account is read on the mailbox host: a tab on the shop
-   *  would be a page of no step to the guide, and move the person's progress. */
-  const state = async () =>
-    page
-      .evaluate(async (shop) => (await fetch(`${shop}/__test/state`, { credentials: 'include' })).json(), SHOP)
-      .catch(async () => {
-        const p = await ext.browser.newPage();
-        await p.goto(`${MAIL}/__test/state?user=${encodeURIComponent(USER.email)}`);
-        const s = JSON.parse(await p.$eval('body', (b) => b.textContent));
-        await p.close();
-        return s;
-      });
-
-  async function signInToShop() {
-    await page.goto(`${SHOP}/`, { waitUntil: 'load' });
-    if (await page.$('#account-menu')) return;
-    await clickAndWait('#header-sign-in');
-    await type('#fm-login-id', USER.email);
-    await type('#fm-login-password', USER.password);
-    await clickAndWait('#sign-in-submit');
-  }
-
-  /**
-   * Buys one item paying with a new card. Returns whether Unbind had unticked the save box.
-   * @param {{ card: typeof CARDS[number], tickAgain: boolean, label: string }} o
-   */
-  async function purchase({ card, tickAgain, label }) {
-    await page.goto(`${SHOP}/item/1005006123456789.html`, { waitUntil: 'load' });
-    await clickAndWait('#add-to-cart');
-    await clickAndWait('#checkout-button');
-    await clickAndWait('#place-order');
-    if ((await dataPage()) !== 'shop-payment') throw new Error(`expected the payment step, got ${await dataPage()}`);
-    await page.click('#pay-method-new');
-    await type('#card-holder', card.holder);
-    await type('#card-number', card.number);
-    await type('#card-expiry', card.expiry);
-    await type('#card-cvv', card.cvv);
-    const untickedByUnbind = !(await page.$eval('#save-card', (b) => b.checked));
-    await snap(`${label}-payment`);
-    if (tickAgain) await page.click('#save-card'); // the person's own choice
-    const saveTicked = await page.$eval('#save-card', (b) => b.checked);
-    await clickAndWait('#pay-order');
-    const code = await page.$eval('#sms-code-text', (e) => e.textContent.trim());
-    await type('#sms-code', code);
-    await clickAndWait('#confirm-payment');
-    if ((await dataPage()) !== 'shop-success') throw new Error(`payment did not complete: ${await dataPage()}`);
-    await snap(`${label}-paid`);
-    log(`purchase (${label}): Unbind unticked the save box: ${untickedByUnbind}; paid with the box ${saveTicked ? 'ticked' : 'unticked'}`);
-    return { untickedByUnbind, saveTicked };
-  }
-
-  /** What a person types on the steps that ask for it: Unbind tells them what, never fills it.
-   *  Returns whether anything was typed. */
-  async function fillForm() {
-    const kind = await dataPage();
-    if (kind === 'login') {
-      await type('#fm-login-id', USER.email);
-      await type('#fm-login-password', USER.password);
-    } else if (kind === 'wallet-register-email') {
-      await type('#reg-email', USER.email);
-      const chars = await page.$eval('#captcha', (c) => c.getAttribute('aria-label').split(':').pop().trim());
-      await type('#captcha-input', chars);
-    } else if (kind === 'wallet-register-details') {
-      await type('#password', USER.walletPassword);
-      await type('#password-repeat', USER.walletPassword);
-      for (const n of [1, 2, 3]) {
-        await page.select(`#question-${n}`, String(n - 1));
-        await type(`#answer-${n}`, `answer ${n}`);
-      }
-    } else if (kind === 'wallet-cards' && (await page.$('#remove-card-dialog[open] #pay-password'))) {
-      // Today's wallet asks for the payment password to remove a card: the person types it.
-      await type('#pay-password', USER.walletPassword);
-    } else {
-      return false;
-    }
-    return true;
-  }
-
-  /** The person's own mailbox, which Unbind does not see: open the e-mail and its link. */
-  async function confirmInMailbox() {
-    await clickAndWait('#mail-list .mail-link');
-    await snap('mailbox');
-    await clickAndWait('#confirm-link');
-  }
-
-  /** The AliExpress / Alipay person, for the generic follower: types what the sites ask, opens their
-   *  own mailbox where Unbind cannot see, and presses the green button the popup describes. */
-  const person = {
-    fill: () => fillForm(),
-    async act(step) {
-      if (step === 'confirm') {
-        await page.goto(`${MAIL}/?to=${encodeURIComponent(USER.email)}`, { waitUntil: 'load' });
-        await confirmInMailbox();
-        return true;
-      }
-      if (step === 'password' && (await page.$('#register-submit'))) {
-        await clickAndWait('#register-submit');
-        return true;
-      }
-      return false;
-    },
-    async check(step) {
-      // Following the guide must never walk into a site's refusal (e.g. removing the default card first).
-      const refusal = await page.$eval('#cards-error', (e) => e.textContent.trim()).catch(() => null);
-      if (refusal) throw new Error(`step ${step}: the site refused: ${refusal}`);
+  return {
+    page,
+    snap,
+    ...hands(page),
+    /** Seeds the twin's account (the site's seedUrl arguments) and opens the page it leads to. */
+    seed: (/** @type {any[]} */ ...args) => page.goto(site.seedUrl(...args), { waitUntil: 'load' }),
+    /** The account as the twin's test hook reports it. */
+    state: () => askTwin(port, site.stateUrl),
+    /** Opens Unbind's popup for this tab, as clicking its icon does. */
+    popup: () => openPopup(ext, page),
+    /** What the popup shows for this tab now (guide-journey.mjs's readPopup). */
+    popupNow: () => popupNow(ext, page),
+    /** The step the popup says the person is on now. */
+    stepNow: async () => (await popupNow(ext, page)).current,
+    readPopup,
+    person,
+    /**
+     * Follows the guide from the current page to the end, with this site's person (or the one given);
+     * the steps in the order they were met, then 'finished'. `watch` runs after each click, once the
+     * person has checked the page (e.g. to note which card a page shows).
+     * @param {{ person?: import('./guide-journey.mjs').Person, watch?: () => Promise<void>, maxSteps?: number }} [o]
+     */
+    follow({ person: who = person(), watch, maxSteps = 40 } = {}) {
+      const check = async (/** @type {string} */ step) => {
+        await who.check?.(step);
+        await watch?.();
+      };
+      return followGuide({ ext, page, person: { ...who, check }, snap, maxSteps });
     },
   };
-
-  /** Follows the guide from the current page to the end; the steps in the order they were met. */
-  const followGuide = ({ maxSteps = 40 } = {}) => follow({ ext, page, person, snap, maxSteps });
-
-  return { snap, state, signInToShop, purchase, followGuide, readPopup, dataPage, clickAndWait, type };
 }

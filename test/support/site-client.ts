@@ -95,9 +95,3 @@ export class SiteClient {
     return this.jar.get(host) ?? new Map<string, string>();
   }
 }
-
-/** A twin's test hook asked from the test itself (not from the page: the hooks answer no other origin). */
-// biome-ignore lint/suspicious/noExplicitAny: an untyped JSON document from the fixture server
-export async function askTwin(port: number, url: string): Promise<any> {
-  return new SiteClient(port).json(url);
-}
