@@ -21,5 +21,8 @@ describe('the repository', () => {
   it('never lets npm ci download a browser', () => {
     const config = createRequire(import.meta.url)('../../.puppeteerrc.cjs') as { skipDownload?: boolean };
     expect(config.skipDownload).toBe(true);
+    // The same in package.json, where tools that look for the setting there find it too.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { puppeteer?: { skipDownload?: boolean } };
+    expect(pkg.puppeteer?.skipDownload).toBe(true);
   });
 });
