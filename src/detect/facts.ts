@@ -39,7 +39,7 @@ class TextRun {
   add(text: string): void {
     if (!text) return;
     const last = this.out.at(-1);
-    if (last !== undefined && !/\s/.test(last) && !/^\s/.test(text) && (this.gap || apart(this.out, text))) this.out += ' ';
+    if (last !== undefined && !/\s/.test(last) && !/^\s/.test(text) && (this.gap || apart(this.out.slice(-2), text))) this.out += ' ';
     this.out += text;
     this.gap = false;
   }
@@ -47,7 +47,10 @@ class TextRun {
 
 function walk(node: Node, run: TextRun): void {
   if (run.full) return;
-  if (node.nodeType === Node.TEXT_NODE) return run.add(node.nodeValue ?? '');
+  if (node.nodeType === Node.TEXT_NODE) {
+    run.add(node.nodeValue ?? '');
+    return;
+  }
   if (!(node instanceof Element)) {
     // A document fragment or shadow root: its children.
     if (node instanceof DocumentFragment) for (const c of node.childNodes) walk(c, run);
@@ -181,17 +184,18 @@ const hostOf = (el: Element): Element | null => {
 /** The page will not submit without it ticked. */
 export const isRequired = (el: Element): boolean => el.hasAttribute('required') || el.getAttribute('aria-required') === 'true';
 
-/** A label short enough for the notice and the popup: cut at the last space before `max` characters
- *  (at `max` in a script without spaces), with an ellipsis; never in the middle of a word. */
+/** A label short enough for the notice and the popup: at most `max` characters (UTF-16 units, as
+ *  `String.length` counts them) with the ellipsis, cut at the last space (at the limit in a script
+ *  without spaces, never inside a surrogate pair); never in the middle of a word. */
 export function shortLabel(text: string, max = 120): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  const chars = [...t]; // code points: never half of a surrogate pair
-  if (chars.length <= max) return t;
-  const head = chars.slice(0, max).join('');
-  // The next character after the cut: is the cut already at the end of a word?
-  const atEnd = /\s/.test(chars[max]!);
+  if (t.length <= max) return t;
+  let head = t.slice(0, max - 1);
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  // Is the cut already at the end of a word (a space follows)? Else back to the last space, if that
+  // keeps at least half.
   const space = head.lastIndexOf(' ');
-  const cut = atEnd ? head : space >= max / 2 ? head.slice(0, space) : head;
+  const cut = t[head.length] === ' ' ? head : space >= max / 2 ? head.slice(0, space) : head;
   return `${cut.replace(/[\s,;:.\-–—(]+$/u, '')}…`;
 }
 

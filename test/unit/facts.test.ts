@@ -92,17 +92,18 @@ describe('shortLabel', () => {
   });
   it('cuts at the last word boundary before the limit, with an ellipsis', () => {
     expect(shortLabel(long, 40)).toBe('Save card for future payments Summit…');
-    expect(shortLabel(long, 29)).toBe('Save card for future payments…');
+    expect(shortLabel(long, 30)).toBe('Save card for future payments…');
+    expect(shortLabel(long, 29)).toBe('Save card for future…');
     for (let max = 10; max < long.length; max++) {
       const cut = shortLabel(long, max);
-      expect([...cut].length).toBeLessThanOrEqual(max + 1);
+      expect(cut.length).toBeLessThanOrEqual(max);
       // Every word shown is a whole word of the label.
       for (const w of cut.slice(0, -1).split(' ')) expect(long.split(' ')).toContain(w);
     }
   });
   it('cuts a text without spaces at the limit, never inside a surrogate pair', () => {
-    expect(shortLabel('保存卡片信息以便下次快速支付', 6)).toBe('保存卡片信息…');
-    expect(shortLabel('😀😀😀😀', 2)).toBe('😀😀…');
+    expect(shortLabel('保存卡片信息以便下次快速支付', 7)).toBe('保存卡片信息…');
+    expect(shortLabel('😀😀😀😀', 6)).toBe('😀😀…');
   });
 });
 
