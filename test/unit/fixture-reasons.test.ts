@@ -8,7 +8,7 @@ import path from 'node:path';
 import data from 'virtual:unbind-data';
 import { describe, expect, it } from 'vitest';
 import { classify, type Reason } from '../../src/detect/classify';
-import { factsOf } from '../../src/detect/facts';
+import { factsOf, inCardForm } from '../../src/detect/facts';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { LOOK_ALIKES, type LookAlike } from '../../src/detect/lexicon-schema';
 
@@ -27,7 +27,10 @@ const OTHER_REASONS = {
   'nearby-text+card-fields': true,
   'attribute+card-fields': true,
   'attribute+card-words': true,
+  'label+card-form': true,
+  'nearby-text+card-form': true,
   negated: true,
+  required: true,
   'no-signal': true,
 } satisfies Record<Exclude<Reason, `look-alike:${LookAlike}`>, true>;
 /** Every reason a page may give: the classifier's, and `site-rule` for a box a site's own rule unticks. */
@@ -63,7 +66,8 @@ function judge(el: Element): { save: boolean; reason: string } {
         const form = el.closest('form');
         return (!!form && hasCardFields(form)) || hasCardFields(el.ownerDocument);
       })());
-  return classify(factsOf(el, paymentContext), lx);
+  const cardForm = () => inCardForm(el, lx.cardFieldSelector, lx.paymentFrameHosts.test(HOST));
+  return classify(factsOf(el, paymentContext, cardForm), lx);
 }
 
 /** A control, named well enough to find it in the page. */
