@@ -19,8 +19,19 @@ const pages = readdirSync(LIBS)
   .map((f) => f.slice(0, -5))
   .sort();
 
-/** Page aspects that fail with today's guard, and why (lift one when its fix lands). */
-const KNOWN: Record<string, string> = {};
+const SAVE = 'the save consent ends unticked in the DOM and in the app state';
+const LOOK_ALIKES = 'the look-alikes keep their state in the DOM and in the app state';
+const PAINT = 'the save box is never painted ticked';
+
+/** Why a page's save box is left ticked by today's guard (its save and paint checks are `it.fails`;
+ *  drop the entry when the fix lands and the checks pass). */
+const KNOWN: Record<string, string> = {
+  radix:
+    'composite control: the Radix Checkbox is a <button role=checkbox> named only by a <label for> outside it, with a ticked hidden bubble input beside it; the guard reads neither as labelled',
+  'material-web':
+    'form-associated web component: the md-checkbox input sits in its shadow root with no label there, its words in the light-DOM <label> around the host',
+  alpine: "wording: WooCommerce core's 'Save to account' is not read as a save consent",
+};
 
 interface Seen {
   lib: string;
@@ -35,12 +46,15 @@ interface Seen {
 async function look(page: Page, url: string): Promise<Seen> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  await page.bringToFront(); // a background tab gets few animation frames
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => {
     const dom = window.__domState?.();
     return dom && Object.values(dom).every((v) => v !== null);
   });
+  // Late work settles (re-renders, a library's own effects), and enough paints are sampled.
   await sleep(1200);
+  await page.waitForFunction(() => (window.__paint?.paints ?? 0) >= 30);
   const seen = await page.evaluate(() => ({
     lib: window.__libsPage!.lib,
     controls: window.__libsPage!.controls,
@@ -57,7 +71,9 @@ function wrong(seen: Seen, which: (c: Control) => boolean, want: (c: Control) =>
     .filter(([, c]) => which(c))
     .flatMap(([name, c]) => {
       const w = want(c);
-      return seen.dom[name] === w && seen.app[name] === w ? [] : [`${name} (${c.kind}): want ${w}, DOM ${seen.dom[name]}, app ${seen.app[name]}`];
+      return seen.dom[name] === w && seen.app[name] === w
+        ? []
+        : [`${name} (${c.kind}): want ${w}, DOM ${seen.dom[name]}, app ${seen.app[name]}`];
     });
 }
 
@@ -65,9 +81,13 @@ describe('checkout pages rendered by real UI libraries', () => {
   const env = useEnv();
   beforeAll(async () => {
     // One vite run builds every page into out/libs/ (the fixture server serves it under /libs/).
-    await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(LIBS, 'vite.config.ts')], {
-      cwd: ROOT,
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(LIBS, 'vite.config.ts')],
+      {
+        cwd: ROOT,
+      },
+    );
   }, 180_000);
 
   const url = (name: string) => `${env.server.originA}/libs/${name}.html`;
@@ -97,17 +117,25 @@ describe('checkout pages rendered by real UI libraries', () => {
   it('without Unbind, each page starts with its save box ticked and every control as declared', async () => {
     const bare = await launch({ extension: false });
     try {
-      for (const name of pages) {
+      const check = async (name: string) => {
         const page = await bare.browser.newPage();
-        const seen = await look(page, url(name));
-        await page.close();
+        const seen = await look(page, url(name)).finally(() => page.close());
         const saves = Object.values(seen.controls).filter((c) => c.kind === 'save');
         expect(saves.length, name).toBeGreaterThan(0);
         expect(Object.keys(seen.controls).length - saves.length, `${name}: look-alikes`).toBeGreaterThanOrEqual(3);
-        expect(wrong(seen, () => true, (c) => c.initial), name).toEqual([]);
+        expect(
+          wrong(
+            seen,
+            () => true,
+            (c) => c.initial,
+          ),
+          name,
+        ).toEqual([]);
         expect(seen.paint.tickedPaints, `${name}: painted ticked without Unbind`).toBeGreaterThan(0);
         expect(seen.errors, name).toEqual([]);
-      }
+      };
+      // Three tabs at a time, as the fixtures file does.
+      for (let i = 0; i < pages.length; i += 3) await Promise.all(pages.slice(i, i + 3).map(check));
     } finally {
       await bare.close();
     }
@@ -115,11 +143,18 @@ describe('checkout pages rendered by real UI libraries', () => {
 
   const checks: [string, (seen: Seen) => void][] = [
     [
-      'the save consent ends unticked in the DOM and in the app state',
-      (seen) => expect(wrong(seen, (c) => c.kind === 'save', () => false)).toEqual([]),
+      SAVE,
+      (seen) =>
+        expect(
+          wrong(
+            seen,
+            (c) => c.kind === 'save',
+            () => false,
+          ),
+        ).toEqual([]),
     ],
     [
-      'the look-alikes keep their state in the DOM and in the app state',
+      LOOK_ALIKES,
       (seen) =>
         expect(
           wrong(
@@ -130,18 +165,18 @@ describe('checkout pages rendered by real UI libraries', () => {
         ).toEqual([]),
     ],
     [
-      'the save box is never painted ticked',
+      PAINT,
       (seen) => {
         expect(seen.paint.saveBoxesSeen).toBeGreaterThan(0);
-        expect(seen.paint.paints).toBeGreaterThan(10);
         expect(seen.paint.tickedPaints).toBe(0);
       },
     ],
   ];
   describe.each(pages)('%s', (name) => {
     for (const [what, check] of checks) {
-      const known = KNOWN[`${name}: ${what}`];
-      const test = known ? it.fails : it;
+      const known = what === LOOK_ALIKES ? undefined : KNOWN[name];
+      // Concurrent: a page's three checks share one visit, and three pages load at a time.
+      const test = known ? it.concurrent.fails : it.concurrent;
       test(known ? `${what} — fails today: ${known}` : what, async () => {
         const seen = await withUnbind(name);
         expect(seen.errors).toEqual([]);
