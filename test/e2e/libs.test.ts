@@ -30,7 +30,8 @@ const KNOWN: Record<string, string> = {
     'composite control: the Radix Checkbox is a <button role=checkbox> named only by a <label for> outside it, with a ticked hidden bubble input beside it; the guard reads neither as labelled',
   'material-web':
     'form-associated web component: the md-checkbox input sits in its shadow root with no label there, its words in the light-DOM <label> around the host',
-  alpine: "wording: WooCommerce core's label 'Save to account' alone (here without its wc-<gateway>-new-payment-method name) is not read as a save consent",
+  alpine:
+    "wording: WooCommerce core's label 'Save to account' alone (here without its wc-<gateway>-new-payment-method name) is not read as a save consent",
 };
 
 interface Seen {
