@@ -137,4 +137,28 @@ describe('dispatch', () => {
     await send({ type: 'guide-restart', guide: 'aliexpress' });
     expect(chrome.storage.local.data.get('guides')).toEqual({ version: 1, byGuide: {} });
   });
+
+  it("guide progress combines a tab's frames: the list in a frame moves it on, the top page's later reading does not move it back, a new top page drops the old frames", async () => {
+    const none = { step: null, registered: null, cards: null, bound: false };
+    const progress = () => (chrome.storage.local.data.get('guides') as { byGuide: Record<string, { step: string | null; cards: number | null; finishedAt: number | null }> }).byGuide.googlepay;
+    await send({ type: 'page', site: 'pay.google.com', path: '/gp/w/home/paymentmethods' }, fromFrame(5));
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
+    expect(progress()).toMatchObject({ step: 'open', cards: null });
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'remove', cards: 2 }, scheme: 'https:' }, fromFrame(5, 7));
+    expect(progress()).toMatchObject({ step: 'remove', cards: 2 });
+    // The top frame reads its page again: the frame's list still counts.
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
+    expect(progress()).toMatchObject({ step: 'remove', cards: 2 });
+    // Another tab's frames are not this tab's.
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(6));
+    expect(progress()).toMatchObject({ step: 'open', cards: 2 });
+    // The frame loads its next page (same frame): its new reading replaces its old one.
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'done', cards: 0 }, scheme: 'https:' }, fromFrame(5, 7));
+    expect(progress()).toMatchObject({ step: 'done', cards: 0, finishedAt: expect.any(Number) });
+    // A new page in the top frame: the old frames' readings are gone with it.
+    await send({ type: 'page', site: 'pay.google.com', path: '/gp/w/home/' }, fromFrame(5));
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
+    expect(progress()).toMatchObject({ step: 'open', cards: 0 });
+    expect(chrome.storage.session.data.get('tab:5')).toMatchObject({ guide: [{ frameId: 0, guide: 'googlepay' }] });
+  });
 });
