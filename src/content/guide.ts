@@ -51,17 +51,14 @@ function start(): void {
   chrome.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (a: PointAnswer) => void) => {
     const msg = parseMessage(ToContent, raw, 'guide script');
     if (msg?.type !== 'guide-point') return;
-    // Asked for a step (every frame hears it): only the frame that is that step points and answers, so
-    // the popup hears the frame that could. Asked for none: the top frame points at its own step.
-    if (msg.step === undefined && window !== window.top) return;
+    // Every frame hears it: only the frame whose page is the popup's step points and answers, so the
+    // popup hears the frame that could, and no answer at all means none could.
     try {
       const here = currentPlace(guide, pageProbe());
-      if (msg.step !== undefined && here?.step.id !== msg.step) return;
-      const pointed = !!here?.place.point && pointer.show(here.step.id, here.place.point, t(guideKey(guide.id, here.step.id, 'title')));
-      if (pointed || msg.step === undefined) sendResponse({ pointed });
+      if (!here?.place.point || here.step.id !== msg.step) return;
+      if (pointer.show(here.step.id, here.place.point, t(guideKey(guide.id, here.step.id, 'title')))) sendResponse({ pointed: true });
     } catch (err) {
       console.error('[Unbind]', err);
-      if (msg.step === undefined) sendResponse({ pointed: false });
     }
   });
 }

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { siteUrl, statuses, type Progress } from '../guide/engine';
 import { guideKey, type Guide } from '../guide/schema';
-import { parseMessage, PointAnswer, toBackground, type ToContent } from '../shared/messages';
+import { parseMessage, PointAnswer, toBackground } from '../shared/messages';
 import { t } from '../shared/i18n';
 
 export const formatDate = (ms: number) =>
@@ -17,16 +17,13 @@ export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress:
   const currentIndex = status.indexOf('current');
   const current = guide.steps[currentIndex];
 
-  // Every frame is asked for the current step (a site may show it in a frame from another origin);
-  // only a frame that pointed answers, so no answer means none could. Then the top frame is asked to
-  // point at its own page's step (the progress may come from another tab of the site).
-  const ask = async (msg: ToContent, to?: { frameId: number }) => {
-    const raw: unknown = await (to ? browser.tabs.sendMessage(tabId, msg, to) : browser.tabs.sendMessage(tabId, msg)).catch(() => null);
-    return raw == null ? false : (parseMessage(PointAnswer, raw, 'popup')?.pointed ?? false);
-  };
+  // Every frame is asked (a site may show the step in a frame from another origin); only a frame that
+  // pointed answers, so no answer means none could.
   const point = async () => {
-    const pointed = (current && (await ask({ type: 'guide-point', step: current.id }))) || (await ask({ type: 'guide-point' }, { frameId: 0 }));
-    setPointed(pointed);
+    const raw: unknown = current
+      ? await browser.tabs.sendMessage(tabId, { type: 'guide-point', step: current.id }).catch(() => null)
+      : null;
+    setPointed(raw == null ? false : (parseMessage(PointAnswer, raw, 'popup')?.pointed ?? false));
   };
   const open = (relative: string) => void browser.tabs.update(tabId, { url: siteUrl(relative, progress.scheme) });
   const restart = () => void toBackground({ type: 'guide-restart', guide: guide.id });

@@ -75,10 +75,9 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice'), boxes: z.array(TabBox) }),
   /** To the frame that holds the box: tick it again, this once. */
   z.object({ type: z.literal('retick'), boxId: z.number().check(z.int()) }),
-  /** From the popup to the guide script: point at the next control. With `step` (to every frame): only
-   *  a frame whose page is that step points, and only a frame that pointed answers. Without it (to the
-   *  top frame): point at this page's own step. */
-  z.object({ type: z.literal('guide-point'), step: z.optional(z.string().check(z.maxLength(40))) }),
+  /** From the popup to the guide script in every frame: point at the next control of this step. Only
+   *  a frame whose page is that step points, and only a frame that pointed answers. */
+  z.object({ type: z.literal('guide-point'), step: z.string().check(z.maxLength(40)) }),
 ]);
 
 /** The guide script's answer to guide-point. */

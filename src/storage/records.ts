@@ -124,7 +124,11 @@ export const cardPlaces: StoredRecord<CardPlaces> = {
 
 /** What the guide script in one of the tab's frames read last: the background combines a tab's
  *  frames, since a site may show its card list in a frame from another origin. */
-export const FrameReading = z.object({ frameId: z.number().check(z.int()), guide: z.string().check(z.maxLength(40)), reading: PageReading });
+export const FrameReading = z.object({
+  frameId: z.number().check(z.int()),
+  guide: z.string().check(z.maxLength(40)),
+  reading: PageReading,
+});
 export type FrameReading = z.infer<typeof FrameReading>;
 /** The most frames of one tab whose readings are kept (a page rarely has more than a few of a guide's site). */
 export const MAX_FRAME_READINGS = 16;

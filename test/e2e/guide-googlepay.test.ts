@@ -1,5 +1,7 @@
 // The Google Pay / Google account guide with the built extension, on the fixture twin under the real
 // host names: followed only by what the popup says and what the pointer rings (see guide-journey.mjs).
+// As on the real site, the card list, Remove and its confirmation are in a payments.google.com frame:
+// the pointer rings them there and the popup's step and count come from the frame.
 import { describe, expect, it } from 'vitest';
 import { useJourney } from '../support/env';
 import * as googlepay from '../support/people/googlepay.mjs';
@@ -26,7 +28,11 @@ describe('Google Pay guide', () => {
         'remove',
         'finished',
       ]);
-      expect(await journey.page.$eval('#no-payment-methods', (e) => e.textContent)).toContain('No payment methods yet?');
+      // The list, and its empty state, are in the payments.google.com frame; the page around it has neither.
+      const frame = googlepay.listFrame(journey.page);
+      expect(frame?.url()).toBe('https://payments.google.com/payments/u/0/payment_methods?removed=4444');
+      expect(await frame!.$eval('#no-payment-methods', (e) => e.textContent)).toContain('No payment methods yet?');
+      expect(await journey.page.$('#no-payment-methods')).toBeNull();
       expect((await journey.state()).cards).toEqual([]);
     },
     SLOW,

@@ -140,7 +140,12 @@ describe('dispatch', () => {
 
   it("guide progress combines a tab's frames: the list in a frame moves it on, the top page's later reading does not move it back, a new top page drops the old frames", async () => {
     const none = { step: null, registered: null, cards: null, bound: false };
-    const progress = () => (chrome.storage.local.data.get('guides') as { byGuide: Record<string, { step: string | null; cards: number | null; finishedAt: number | null }> }).byGuide.googlepay;
+    const progress = () =>
+      (
+        chrome.storage.local.data.get('guides') as {
+          byGuide: Record<string, { step: string | null; cards: number | null; finishedAt: number | null }>;
+        }
+      ).byGuide.googlepay;
     await send({ type: 'page', site: 'pay.google.com', path: '/gp/w/home/paymentmethods' }, fromFrame(5));
     await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
     expect(progress()).toMatchObject({ step: 'open', cards: null });

@@ -213,7 +213,7 @@ describe('combineReadings (a tab: the top frame and its iframes, each read in it
     expect(combineReadings(demo, [top, readPage(demo, probe('shop.test', ['#bound']))]).bound).toBe(true);
   });
 
-  it('advanced with the combined reading, the progress ends on the frame\'s empty list and stays ended when the top reads again', () => {
+  it("advanced with the combined reading, the progress ends on the frame's empty list and stays ended when the top reads again", () => {
     let p = advance(progress(), combineReadings(demo, [top]), 'https:', 1);
     expect(p.step).toBe('start');
     p = advance(p, combineReadings(demo, [top, list({ '#cards': 1, '.card': 1 })]), 'https:', 2);
