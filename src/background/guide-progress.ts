@@ -12,10 +12,16 @@ import { fromTab, type Handlers } from './dispatch';
  *  The top frame's new page empties the list (the guard's `page` message, see tab-boxes.ts), so the
  *  readings of frames that went with the old page never count. */
 async function tabReadings(tabId: number, frameId: number, guide: string, reading: PageReading): Promise<PageReading[]> {
-  const rec = await update(tabRecord(tabId), (r) => ({
-    ...r,
-    guide: [...(r.guide ?? []).filter((f) => f.frameId !== frameId), { frameId, guide, reading }].slice(-MAX_FRAME_READINGS),
-  }));
+  const rec = await update(tabRecord(tabId), (r) => {
+    const others = (r.guide ?? []).filter((f) => f.frameId !== frameId);
+    // Too many frames: the oldest readings go first, never the top frame's.
+    while (others.length >= MAX_FRAME_READINGS)
+      others.splice(
+        others.findIndex((f) => f.frameId !== 0),
+        1,
+      );
+    return { ...r, guide: [...others, { frameId, guide, reading }] };
+  });
   return (rec.guide ?? []).filter((f) => f.guide === guide).map((f) => f.reading);
 }
 

@@ -165,5 +165,11 @@ describe('dispatch', () => {
     await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
     expect(progress()).toMatchObject({ step: 'open', cards: 0 });
     expect(chrome.storage.session.data.get('tab:5')).toMatchObject({ guide: [{ frameId: 0, guide: 'googlepay' }] });
+    // A page with very many frames: the oldest frames' readings go, the top frame's stays.
+    for (let f = 1; f <= 40; f++) await send({ type: 'guide', guide: 'googlepay', reading: none, scheme: 'https:' }, fromFrame(5, f));
+    const kept = (chrome.storage.session.data.get('tab:5') as { guide: { frameId: number }[] }).guide.map((f) => f.frameId);
+    expect(kept).toHaveLength(16);
+    expect(kept[0]).toBe(0);
+    expect(kept.at(-1)).toBe(40);
   });
 });
