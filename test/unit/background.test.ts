@@ -165,6 +165,13 @@ describe('dispatch', () => {
     await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
     expect(progress()).toMatchObject({ step: 'open', cards: 0 });
     expect(chrome.storage.session.data.get('tab:5')).toMatchObject({ guide: [{ frameId: 0, guide: 'googlepay' }] });
+    // A frame of the guide's site inside another site's page (a shop with the site's buttons) that is no
+    // step leaves the progress alone; one that is a step moves it.
+    await send({ type: 'page', site: 'shop.example', path: '/checkout' }, fromFrame(8));
+    await send({ type: 'guide', guide: 'googlepay', reading: none, scheme: 'https:' }, fromFrame(8, 2));
+    expect(progress()).toMatchObject({ step: 'open', cards: 0 });
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'signin' }, scheme: 'https:' }, fromFrame(8, 3));
+    expect(progress()).toMatchObject({ step: 'signin' });
     // A page with very many frames: the oldest frames' readings go, the top frame's stays.
     for (let f = 1; f <= 40; f++) await send({ type: 'guide', guide: 'googlepay', reading: none, scheme: 'https:' }, fromFrame(5, f));
     const kept = (chrome.storage.session.data.get('tab:5') as { guide: { frameId: number }[] }).guide.map((f) => f.frameId);
