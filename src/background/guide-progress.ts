@@ -15,11 +15,10 @@ async function tabReadings(tabId: number, frameId: number, guide: string, readin
   const rec = await update(tabRecord(tabId), (r) => {
     const others = (r.guide ?? []).filter((f) => f.frameId !== frameId);
     // Too many frames: the oldest readings go first, never the top frame's.
-    while (others.length >= MAX_FRAME_READINGS)
-      others.splice(
-        others.findIndex((f) => f.frameId !== 0),
-        1,
-      );
+    while (others.length >= MAX_FRAME_READINGS) {
+      const oldest = others.findIndex((f) => f.frameId !== 0);
+      others.splice(oldest, 1);
+    }
     return { ...r, guide: [...others, { frameId, guide, reading }] };
   });
   return (rec.guide ?? []).filter((f) => f.guide === guide);
