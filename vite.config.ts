@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
 
-// The guide script runs only on the sites the guides cover: its matches come from the guide data.
+// The guide script runs only on the sites the guides cover (its matches come from the guide data), in
+// every frame of them.
 const withGuides = {
   ...manifest,
   content_scripts: [
@@ -13,6 +14,8 @@ const withGuides = {
       matches: guideMatches(),
       js: ['src/content/guide.ts'],
       run_at: 'document_idle' as const,
+      // In frames too: a site may show its card list in a frame from another origin (Google Pay).
+      all_frames: true,
     },
   ],
 };
