@@ -217,7 +217,7 @@ describe('corrupt data', () => {
 
   it('buildLexicon skips a pattern that slipped past the build and still classifies', () => {
     const { data } = compileData([en], signals);
-    const lex = buildLexicon({ ...data, patterns: { ...data.patterns, save: ['(oops', ...data.patterns.save] } });
+    const lex = buildLexicon({ ...data, patterns: { ...data.patterns, save: [['(oops'], ...data.patterns.save] } });
     expect(lex.problems).toEqual(['save: bad pattern "(oops"']);
     expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
   });
@@ -225,6 +225,7 @@ describe('corrupt data', () => {
   it('an empty category matches nothing rather than everything', () => {
     const lex = buildLexicon({
       languages: [],
+      letters: [],
       patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] },
       neverKinds: '',
       signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] },

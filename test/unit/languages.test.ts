@@ -47,6 +47,15 @@ describe('language tables', () => {
       it.each(table.examples.noMatch)('leaves %j', (label) => {
         expect(classify(facts(label, true), lx).save).toBe(false);
       });
+      it.each(table.examples.negated ?? [])('reads %j as an opt-out', (label) => {
+        expect(classify(facts(label, true), lx)).toEqual({ save: false, reason: 'negated' });
+      });
+      it.each(Object.entries(table.examples.lookAlikes ?? {}).flatMap(([kind, labels]) => labels.map((l) => [l, kind])))(
+        'reads %j as a look-alike: %s',
+        (label, kind) => {
+          expect(classify(facts(label, true), lx)).toEqual({ save: false, reason: `look-alike:${kind}` });
+        },
+      );
       it.each(table.examples.matchWithCardFields ?? [])('detects %j only with card fields', (label) => {
         expect(classify(facts(label, true), lx).save).toBe(true);
         expect(classify(facts(label, false), lx).save).toBe(false);
