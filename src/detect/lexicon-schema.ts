@@ -32,6 +32,8 @@ export const LanguageTableSchema = z.object({
   lang: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
   /** The language's lower-case letters as the body of a character class ("a-zåäö"): what the
    *  shorthand `\<` `\>` `\l` expands with. Optional; a table without it writes lookarounds out. */
+  /** Where the wording was read: a public localisation file or page, and the day. */
+  sources: z.optional(z.array(z.string())),
   letters: z.optional(z.string().check(z.regex(/^(?:[^\]\\[]|\\.)+$/))),
   /** Verbs or phrases that mean "keep for later use": save, remember, store, bind, link... */
   save: Patterns,
