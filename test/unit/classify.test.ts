@@ -222,6 +222,37 @@ describe('corrupt data', () => {
     expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
   });
 
+  it('expands the word-edge shorthand with the table\'s letters, and ships it short', () => {
+    const { data, problems } = compileData(
+      [{ file: 'lang/sv.json', raw: table('sv', { letters: 'a-zåäö', save: ['\\<spara\\>'], card: ['\\<kort\\l*'], never: { terms: ['a\\\\<b'] } }) }],
+      signals,
+    );
+    expect(problems).toEqual([]);
+    expect(data.patterns.save).toEqual([['\\<spara\\>']]);
+    const lex = buildLexicon(data);
+    expect(lex.save.source).toBe('(?:(?<![a-zåäö])spara(?![a-zåäö]))');
+    expect(classify(facts({ label: 'Spara kortet' }), lex).save).toBe(true);
+    expect(classify(facts({ label: 'Sparat kortet' }), lex).save).toBe(false); // "spara" inside "sparat": no word end
+    expect(classify(facts({ label: 'Spara åkort' }), lex).save).toBe(false); // å is a letter: no word start before "kort"
+    expect(lex.never.test('a\\<b')).toBe(true); // an escaped backslash before < is a backslash and a <
+  });
+
+  it('rejects the shorthand in a table without letters, and letters no label can have', () => {
+    const { data, problems } = compileData(
+      [
+        en,
+        { file: 'lang/xx.json', raw: table('xx', { save: ['\\<spara\\>'] }) },
+        { file: 'lang/th.json', raw: table('th', { save: ['จดจำ'] }) },
+      ],
+      signals,
+    );
+    expect(problems).toEqual([
+      'lang/xx.json save: pattern "\\\\<spara\\\\>" uses \\< \\> or \\l, but the table has no `letters`',
+      'lang/th.json save: pattern "จดจำ" has "ำ", which labels never have: they are read NFKC-normalised',
+    ]);
+    expect(data.patterns.save.slice(1)).toEqual([[], []]);
+  });
+
   it('an empty category matches nothing rather than everything', () => {
     const lex = buildLexicon({
       languages: [],
