@@ -143,7 +143,9 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
     const unread = [...src].find((c) => /[\p{L}\p{M}]/u.test(c) && c.normalize('NFKC') !== c);
     if (unread) {
       // e.g. Thai SARA AM (ำ), which NFKC splits in two: written so, the pattern never meets a label.
-      problems.push(`${where}: pattern ${JSON.stringify(src)} has ${JSON.stringify(unread)}, which labels never have: they are read NFKC-normalised`);
+      problems.push(
+        `${where}: pattern ${JSON.stringify(src)} has ${JSON.stringify(unread)}, which labels never have: they are read NFKC-normalised`,
+      );
       return false;
     }
     if (hasUpperCase(src)) {

@@ -222,9 +222,14 @@ describe('corrupt data', () => {
     expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
   });
 
-  it('expands the word-edge shorthand with the table\'s letters, and ships it short', () => {
+  it("expands the word-edge shorthand with the table's letters, and ships it short", () => {
     const { data, problems } = compileData(
-      [{ file: 'lang/sv.json', raw: table('sv', { letters: 'a-zåäö', save: ['\\<spara\\>'], card: ['\\<kort\\l*'], never: { terms: ['a\\\\<b'] } }) }],
+      [
+        {
+          file: 'lang/sv.json',
+          raw: table('sv', { letters: 'a-zåäö', save: ['\\<spara\\>'], card: ['\\<kort\\l*'], never: { terms: ['a\\\\<b'] } }),
+        },
+      ],
       signals,
     );
     expect(problems).toEqual([]);

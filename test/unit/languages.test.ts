@@ -5,6 +5,7 @@ import { buildLexicon } from '../../src/detect/lexicon';
 import { classify } from '../../src/detect/classify';
 import { readData } from '../../scripts/data.ts';
 import { isPayButton } from '../../src/content/notice';
+import shipped from 'virtual:unbind-data';
 
 const { tables, signals } = readData();
 const { data, problems } = compileData(tables, signals);
@@ -16,6 +17,14 @@ describe('language tables', () => {
     expect(problems).toEqual([]);
     expect(lx.problems).toEqual([]);
     expect(lx.languages.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('ship exactly what the build compiled (the patterns as raw strings, read back the same)', () => {
+    expect(shipped.languages).toEqual(data.languages);
+    expect(shipped.letters).toEqual(data.letters);
+    expect(shipped.neverKinds).toEqual(data.neverKinds);
+    expect(shipped.patterns).toEqual(data.patterns);
+    expect(lx.languages.length).toBeGreaterThanOrEqual(33);
   });
 
   it('other buttons are not pay buttons', () => {
