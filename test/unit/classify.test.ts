@@ -54,6 +54,18 @@ describe('label and context', () => {
   });
 });
 
+describe('one language\'s words inside another\'s', () => {
+  // Every table is tried on every label: a short stem must not wake up inside another language's word.
+  it.each([
+    ['Bewaar je korting voor je volgende bestelling', 'no-signal'], // Dutch "korting" (discount) is no Nordic "kort"
+    ['Marketingcookies', 'no-signal'], // no table's "marketing" prefix reads a Dutch cookie switch
+    ['Я принимаю условия публичной оферты', 'look-alike:terms'], // Russian "оферта" is a contract, Bulgarian "оферти" offers
+    ['SMS-уведомления об операциях по карте', 'no-signal'], // a bare "SMS" is no newsletter
+  ])('%j: %s', (label, reason) => {
+    expect(classify(facts({ label, paymentContext: true }), lx).reason).toBe(reason);
+  });
+});
+
 describe('look-alikes, by kind', () => {
   it.each([
     ['Remember me', 'remember-me'],
