@@ -54,7 +54,7 @@ describe('label and context', () => {
   });
 });
 
-describe('one language\'s words inside another\'s', () => {
+describe("one language's words inside another's", () => {
   // Every table is tried on every label: a short stem must not wake up inside another language's word.
   it.each([
     ['Bewaar je korting voor je volgende bestelling', 'no-signal'], // Dutch "korting" (discount) is no Nordic "kort"
