@@ -1,10 +1,12 @@
 // Language tables are data (src/data/lang/*.json), checked against this schema at build time
 // (scripts/data.ts): a table or pattern that fails stops the build, naming the file and field.
 import { describeIssues, z } from '../shared/zod.ts';
+import { expandShorthand, usesShorthand } from './shorthand.ts';
 
 /** Regular-expression sources, matched with REGEX_FLAGS against normalised text (lower case, NFKC,
  *  single spaces, straight apostrophes), so patterns are written in lower case. No `\b` outside ASCII
- *  words: JavaScript's \b only knows [a-z0-9_]. */
+ *  words: JavaScript's \b only knows [a-z0-9_]; a table with `letters` writes `\<word\>` instead
+ *  (see shorthand.ts). */
 const Patterns = z.array(z.string().check(z.minLength(1)));
 
 /** The kinds of look-alike, a closed set. A text that matches `never` is put in the first kind, in this
@@ -34,6 +36,11 @@ export type LookAlike = (typeof LOOK_ALIKES)[number];
 export const LanguageTableSchema = z.object({
   /** BCP 47 language code, e.g. "en", "pt". */
   lang: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
+  /** The language's lower-case letters as the body of a character class ("a-zåäö"): what the
+   *  shorthand `\<` `\>` `\l` expands with. Optional; a table without it writes lookarounds out. */
+  /** Where the wording was read: a public localisation file or page, and the day. */
+  sources: z.optional(z.array(z.string())),
+  letters: z.optional(z.string().check(z.regex(/^(?:[^\]\\[]|\\.)+$/))),
   /** Verbs or phrases that mean "keep for later use": save, remember, store, bind, link... */
   save: Patterns,
   /** What is kept: card, card details, payment method, payment details... */
@@ -68,6 +75,10 @@ export const LanguageTableSchema = z.object({
     matchWithCardFields: z.optional(z.array(z.string())),
     /** Final-button texts that `payButton` must match. */
     payButton: z.array(z.string()),
+    /** Opt-out wording that must be read as `negated` (never unticked), not merely as no save box. */
+    negated: z.optional(z.array(z.string())),
+    /** Look-alikes that must be read as that very kind. */
+    lookAlikes: z.optional(z.partialRecord(z.enum(LOOK_ALIKES), z.array(z.string()))),
   }),
 });
 export type LanguageTable = z.infer<typeof LanguageTableSchema>;
@@ -98,13 +109,18 @@ const hasUpperCase = (src: string) => {
 const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction', 'never', 'payButton'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** What ships in the content script: patterns merged per category, examples left out. */
+/** What ships in the content script: patterns per category, examples left out. */
 export interface CompiledData {
   languages: string[];
-  /** Tables in file order, each table's patterns in its own order; for `never` that order matters: the
-   *  one regex that tests every look-alike ran about a quarter faster so than with them grouped by kind. */
-  patterns: Record<Category, string[]>;
-  /** The kind of each `never` pattern, one character each: its index in LOOK_ALIKES, in base 36. */
+  /** Each language's `letters` ('' when its table has none), in `languages` order. */
+  letters: string[];
+  /** Per category, one list per language in `languages` order, each table's patterns in its own order
+   *  and still in shorthand (the lexicon expands it: the short form is what ships). For `never` the
+   *  order matters: the one regex that tests every look-alike ran about a quarter faster so than with
+   *  them grouped by kind. */
+  patterns: Record<Category, string[][]>;
+  /** The kind of each `never` pattern (all languages' lists one after another), one character each:
+   *  its index in LOOK_ALIKES, in base 36. */
   neverKinds: string;
   signals: Signals;
   /** Sites' own checkout rules (from the guides): boxes that are save boxes whatever they say. */
@@ -114,13 +130,28 @@ export interface CompiledData {
 /** Validates raw tables and signals; every problem is named (file, field, pattern). */
 export function compileData(tables: { file: string; raw: unknown }[], rawSignals: unknown): { data: CompiledData; problems: string[] } {
   const problems: string[] = [];
-  const patterns = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[]])) as Record<Category, string[]>;
+  const patterns = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[][]])) as Record<Category, string[][]>;
   let neverKinds = '';
   const languages: string[] = [];
-  const checkRegex = (where: string, src: string) => {
+  const letters: string[] = [];
+  let letterClass = '';
+  const checkRegex = (where: string, short: string) => {
+    if (usesShorthand(short) && !letterClass) {
+      problems.push(`${where}: pattern ${JSON.stringify(short)} uses \\< \\> or \\l, but the table has no \`letters\``);
+      return false;
+    }
+    const src = expandShorthand(short, letterClass);
     if (/[0-9]{2}/.test(src.replace(/\\u\{?[0-9a-fA-F]+\}?|\{\d+(,\d*)?\}/g, ''))) {
       problems.push(
         `${where}: pattern ${JSON.stringify(src)} has a number of two or more digits; labels are read with such numbers folded`,
+      );
+      return false;
+    }
+    const unread = [...src].find((c) => /[\p{L}\p{M}]/u.test(c) && c.normalize('NFKC') !== c);
+    if (unread) {
+      // e.g. Thai SARA AM (ำ), which NFKC splits in two: written so, the pattern never meets a label.
+      problems.push(
+        `${where}: pattern ${JSON.stringify(src)} has ${JSON.stringify(unread)}, which labels never have: they are read NFKC-normalised`,
       );
       return false;
     }
@@ -142,20 +173,26 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
       problems.push(`${file}: ${describeIssues(r.error)}`);
       continue;
     }
+    letterClass = r.data.letters ?? '';
+    if (letterClass && !checkRegex(`${file} letters`, `[${letterClass}]`)) continue;
     languages.push(r.data.lang);
-    for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(...r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
+    letters.push(letterClass);
+    for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
+    const never: string[] = [];
     for (const [kind, list] of Object.entries(r.data.never) as [LookAlike, string[]][]) {
       for (const p of list) {
         if (!checkRegex(`${file} never.${kind}`, p)) continue;
-        patterns.never.push(p);
+        never.push(p);
         neverKinds += LOOK_ALIKES.indexOf(kind).toString(36);
       }
     }
+    patterns.never.push(never);
   }
   const s = SignalsSchema.safeParse(rawSignals);
   const signals: Signals = s.success ? s.data : { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] };
   if (!s.success) problems.push(`signals.json: ${describeIssues(s.error)}`);
+  letterClass = '';
   for (const k of ['attrSave', 'attrNever', 'paymentFrameHosts'] as const)
     signals[k] = signals[k].filter((p) => checkRegex(`signals.json ${k}`, p));
-  return { data: { languages, patterns, neverKinds, signals, siteRules: [] }, problems };
+  return { data: { languages, letters, patterns, neverKinds, signals, siteRules: [] }, problems };
 }

@@ -2,6 +2,7 @@
 // expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
 import { hostMatches } from '../shared/hosts';
 import { LOOK_ALIKES, REGEX_FLAGS, type Category, type CompiledData, type LookAlike } from './lexicon-schema';
+import { expandShorthand } from './shorthand';
 
 /** The categories every frame that reads a label needs, compiled when the lexicon is built. */
 type Eager = Exclude<Category, 'payButton'> | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
@@ -64,7 +65,10 @@ function validSelectors(list: string[], problems: string[]): string {
 /** `host`: the frame's host name, to pick the site rules that apply. */
 export function buildLexicon(data: CompiledData, host = ''): Lexicon {
   const problems: string[] = [];
-  const p = data.patterns;
+  // Every language's patterns in one list per category, the shorthand written out with its letters.
+  const p = {} as Record<Category, string[]>;
+  for (const [c, lists] of Object.entries(data.patterns) as [Category, string[][]][])
+    p[c] = lists.flatMap((list, i) => list.map((src) => expandShorthand(src, data.letters?.[i] ?? '')));
   const s = data.signals;
   // The test is one regex over every kind; the kinds are told apart only after it matched.
   const codes = data.neverKinds ?? '';

@@ -54,6 +54,18 @@ describe('label and context', () => {
   });
 });
 
+describe("one language's words inside another's", () => {
+  // Every table is tried on every label: a short stem must not wake up inside another language's word.
+  it.each([
+    ['Bewaar je korting voor je volgende bestelling', 'no-signal'], // Dutch "korting" (discount) is no Nordic "kort"
+    ['Marketingcookies', 'no-signal'], // no table's "marketing" prefix reads a Dutch cookie switch
+    ['Я принимаю условия публичной оферты', 'look-alike:terms'], // Russian "оферта" is a contract, Bulgarian "оферти" offers
+    ['SMS-уведомления об операциях по карте', 'no-signal'], // a bare "SMS" is no newsletter
+  ])('%j: %s', (label, reason) => {
+    expect(classify(facts({ label, paymentContext: true }), lx).reason).toBe(reason);
+  });
+});
+
 describe('look-alikes, by kind', () => {
   it.each([
     ['Remember me', 'remember-me'],
@@ -217,14 +229,51 @@ describe('corrupt data', () => {
 
   it('buildLexicon skips a pattern that slipped past the build and still classifies', () => {
     const { data } = compileData([en], signals);
-    const lex = buildLexicon({ ...data, patterns: { ...data.patterns, save: ['(oops', ...data.patterns.save] } });
+    const lex = buildLexicon({ ...data, patterns: { ...data.patterns, save: [['(oops'], ...data.patterns.save] } });
     expect(lex.problems).toEqual(['save: bad pattern "(oops"']);
     expect(classify(facts({ label: 'Save card' }), lex).save).toBe(true);
+  });
+
+  it("expands the word-edge shorthand with the table's letters, and ships it short", () => {
+    const { data, problems } = compileData(
+      [
+        {
+          file: 'lang/sv.json',
+          raw: table('sv', { letters: 'a-zåäö', save: ['\\<spara\\>'], card: ['\\<kort\\l*'], never: { terms: ['a\\\\<b'] } }),
+        },
+      ],
+      signals,
+    );
+    expect(problems).toEqual([]);
+    expect(data.patterns.save).toEqual([['\\<spara\\>']]);
+    const lex = buildLexicon(data);
+    expect(lex.save.source).toBe('(?:(?<![a-zåäö])spara(?![a-zåäö]))');
+    expect(classify(facts({ label: 'Spara kortet' }), lex).save).toBe(true);
+    expect(classify(facts({ label: 'Sparat kortet' }), lex).save).toBe(false); // "spara" inside "sparat": no word end
+    expect(classify(facts({ label: 'Spara åkort' }), lex).save).toBe(false); // å is a letter: no word start before "kort"
+    expect(lex.never.test('a\\<b')).toBe(true); // an escaped backslash before < is a backslash and a <
+  });
+
+  it('rejects the shorthand in a table without letters, and letters no label can have', () => {
+    const { data, problems } = compileData(
+      [
+        en,
+        { file: 'lang/xx.json', raw: table('xx', { save: ['\\<spara\\>'] }) },
+        { file: 'lang/th.json', raw: table('th', { save: ['จดจำ'] }) },
+      ],
+      signals,
+    );
+    expect(problems).toEqual([
+      'lang/xx.json save: pattern "\\\\<spara\\\\>" uses \\< \\> or \\l, but the table has no `letters`',
+      'lang/th.json save: pattern "จดจำ" has "ำ", which labels never have: they are read NFKC-normalised',
+    ]);
+    expect(data.patterns.save.slice(1)).toEqual([[], []]);
   });
 
   it('an empty category matches nothing rather than everything', () => {
     const lex = buildLexicon({
       languages: [],
+      letters: [],
       patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] },
       neverKinds: '',
       signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] },

@@ -5,6 +5,7 @@ import { buildLexicon } from '../../src/detect/lexicon';
 import { classify } from '../../src/detect/classify';
 import { readData } from '../../scripts/data.ts';
 import { isPayButton } from '../../src/content/notice';
+import shipped from 'virtual:unbind-data';
 
 const { tables, signals } = readData();
 const { data, problems } = compileData(tables, signals);
@@ -16,6 +17,14 @@ describe('language tables', () => {
     expect(problems).toEqual([]);
     expect(lx.problems).toEqual([]);
     expect(lx.languages.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('ship exactly what the build compiled (the patterns as raw strings, read back the same)', () => {
+    expect(shipped.languages).toEqual(data.languages);
+    expect(shipped.letters).toEqual(data.letters);
+    expect(shipped.neverKinds).toEqual(data.neverKinds);
+    expect(shipped.patterns).toEqual(data.patterns);
+    expect(lx.languages.length).toBeGreaterThanOrEqual(33);
   });
 
   it('other buttons are not pay buttons', () => {
@@ -47,6 +56,15 @@ describe('language tables', () => {
       it.each(table.examples.noMatch)('leaves %j', (label) => {
         expect(classify(facts(label, true), lx).save).toBe(false);
       });
+      it.each(table.examples.negated ?? [])('reads %j as an opt-out', (label) => {
+        expect(classify(facts(label, true), lx)).toEqual({ save: false, reason: 'negated' });
+      });
+      it.each(Object.entries(table.examples.lookAlikes ?? {}).flatMap(([kind, labels]) => labels.map((l) => [l, kind])))(
+        'reads %j as a look-alike: %s',
+        (label, kind) => {
+          expect(classify(facts(label, true), lx)).toEqual({ save: false, reason: `look-alike:${kind}` });
+        },
+      );
       it.each(table.examples.matchWithCardFields ?? [])('detects %j only with card fields', (label) => {
         expect(classify(facts(label, true), lx).save).toBe(true);
         expect(classify(facts(label, false), lx).save).toBe(false);
