@@ -9,6 +9,7 @@ import data from 'virtual:unbind-data';
 import { describe, expect, it } from 'vitest';
 import { classify, type Reason } from '../../src/detect/classify';
 import { factsOf } from '../../src/detect/facts';
+import { outerLabelOf } from '../../src/content/guard/composite';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { LOOK_ALIKES, type LookAlike } from '../../src/detect/lexicon-schema';
 
@@ -63,7 +64,10 @@ function judge(el: Element): { save: boolean; reason: string } {
         const form = el.closest('form');
         return (!!form && hasCardFields(form)) || hasCardFields(el.ownerDocument);
       })());
-  return classify(factsOf(el, paymentContext), lx);
+  // The guard's own reading: a control the usual sources leave unnamed is named from outside
+  // (a <label for> pointing at a button, a component's host), see src/content/guard/decide.ts.
+  const facts = factsOf(el, paymentContext);
+  return classify(facts.label ? facts : { ...facts, label: outerLabelOf(el) }, lx);
 }
 
 /** A control, named well enough to find it in the page. */
