@@ -8,6 +8,10 @@ import { readOutcomes, visit } from '../support/outcomes.mjs';
 import { badgeText, clearStored, setStored, useEnv } from '../support/env';
 import { sleep } from '../support/sleep.mjs';
 
+/** The Radix save box: a React useId id, as shadcn/ui's FormItem gives it (nothing in it says "card"). */
+const SAVE_ID = ':r5:-form-item';
+const SAVE = `[id="${SAVE_ID}"]`;
+
 interface Paint {
   paints: number;
   tickedPaints: number;
@@ -57,20 +61,20 @@ describe('checkout guard on components and late ticks', () => {
     expect((await paint()).tickedPaints).toBe(0);
     expect(await failed()).toEqual([]);
     const sent = await submission<{ state: Record<string, boolean>; form: Record<string, string> }>();
-    expect(sent.state).toMatchObject({ 'save-card': false, billing: true, terms: false, remember: false });
-    // The hidden inputs carry what the buttons show: no saveCard or rememberCard reaches the form.
+    expect(sent.state).toMatchObject({ [SAVE_ID]: false, billing: true, terms: false, remember: false });
+    // The hidden inputs carry what the buttons show: no keepForNextTime or rememberCard reaches the form.
     expect(sent.form).toEqual({ number: '', expiry: '', cvc: '', billingSame: 'on' });
-    expect(await page.$eval('#save-card', (b) => b.getAttribute('data-state'))).toBe('unchecked');
-    expect(await page.$eval('#save-card + input', (i) => (i as HTMLInputElement).checked)).toBe(false);
+    expect(await page.$eval(SAVE, (b) => b.getAttribute('data-state'))).toBe('unchecked');
+    expect(await page.$eval(`${SAVE} + input`, (i) => (i as HTMLInputElement).checked)).toBe(false);
   });
 
   it("a person's click on the Radix button ticks it for good, in the button and the form", async () => {
     await visit(page, env.checkout('save-composite-radix-headless'), { settleMs: 800 });
-    await page.click('#save-card');
+    await page.click(SAVE);
     await sleep(600);
-    expect(await page.$eval('#save-card', (b) => b.getAttribute('aria-checked'))).toBe('true');
+    expect(await page.$eval(SAVE, (b) => b.getAttribute('aria-checked'))).toBe('true');
     const sent = await submission<{ form: Record<string, string> }>();
-    expect(sent.form.saveCard).toBe('on');
+    expect(sent.form.keepForNextTime).toBe('on');
   });
 
   it('form-associated web components named from outside, open and closed roots: unticked through their own box', async () => {
