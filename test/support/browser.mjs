@@ -101,7 +101,15 @@ export async function guardScriptsReady(ext) {
     const ready = await inWorker(ext, async () => {
       const { settings } = await chrome.storage.local.get('settings');
       const allowed = Array.isArray(settings?.allowList) ? settings.allowList : [];
-      const want = allowed.map((s) => `*://*.${String(s).toLowerCase().replace(/^www\./, '')}/*`).sort().join();
+      const want = allowed
+        .map(
+          (s) =>
+            `*://*.${String(s)
+              .toLowerCase()
+              .replace(/^www\./, '')}/*`,
+        )
+        .sort()
+        .join();
       const scripts = await chrome.scripting.getRegisteredContentScripts();
       return scripts.length === 2 && scripts.every((c) => [...(c.excludeMatches ?? [])].sort().join() === want);
     });
