@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
-import { GUARD_SCRIPTS } from './src/background/guard-scripts.ts';
+import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
 
 const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
 

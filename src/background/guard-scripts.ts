@@ -6,14 +6,9 @@
 import { siteOf } from '../shared/hosts';
 import { settings } from '../storage/records';
 import { read } from '../storage/store';
+import { GUARD_SCRIPTS } from './guard-script-files';
 
-/** The two scripts: the main-world hook first, then the guard. `source` is what vite.config.ts builds
- *  (as one classic script each, to run before the page's first script and paint); `js` is the file
- *  in the package. */
-export const GUARD_SCRIPTS = [
-  { id: 'unbind-hook', source: 'src/content/shadow-hook.ts', js: 'src/content/shadow-hook.js', world: 'MAIN' },
-  { id: 'unbind-guard', source: 'src/content/index.ts', js: 'src/content/index.js', world: 'ISOLATED' },
-] as const;
+export { GUARD_SCRIPTS };
 
 /** A host name a match pattern can carry (letters, digits, dots, dashes; IPv4 too). */
 const PATTERN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
