@@ -26,7 +26,11 @@ describe('checkout guard on components and late ticks', () => {
     page = await env.browser.newPage();
     return () => page.close();
   });
-  const paint = () => page.evaluate(() => (window as unknown as { __paint: Paint }).__paint);
+  /** The page's paint counts, once it has painted at least `min` times (a loaded machine paints slowly). */
+  const paint = async (min = 20) => {
+    await page.waitForFunction((n) => (window as unknown as { __paint: Paint }).__paint.paints >= n, { timeout: 30000 }, min);
+    return page.evaluate(() => (window as unknown as { __paint: Paint }).__paint);
+  };
   const submission = <T>() => page.evaluate(() => (window as unknown as { __submission: () => unknown }).__submission()) as Promise<T>;
   const failed = async () => (await readOutcomes(page)).filter((o) => !o.ok);
 
