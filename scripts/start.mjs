@@ -10,14 +10,19 @@
 //      signed out with two saved cards to "no card left": the same persons (test/support/people/) and
 //      the same guide follower (test/support/guide-journey.mjs) as the e2e specs; one ✓/✗ line each,
 //      with the steps met;
+//   4. looks through the browsing history those walks left (plus a few more visits: an Airbnb trip, a
+//      checkout on another shop, a mailbox) the way a person does: "Look through my history" in the
+//      popup. The profile says the person allowed `history` once before (grantedBefore), so Chromium
+//      grants it without its prompt, which headless Chromium cannot answer; it is given back after;
 // saving a screenshot of every page and step, popup and pointer included, to out/screenshots/
 // (checkout/, journey/, guides/<id>/), and exits non-zero if anything differs from what it expects.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { listCheckoutPages, startFixtureServer } from '../fixtures/server.mjs';
-import { launch, ROOT } from '../test/support/browser.mjs';
+import { grantedBefore, launch, ROOT } from '../test/support/browser.mjs';
 import { createJourney, freshPage } from '../test/support/journey.mjs';
 import { readOutcomes, visit } from '../test/support/outcomes.mjs';
+import { openPopup } from '../test/support/popup.mjs';
 import * as aliexpress from '../test/support/people/aliexpress.mjs';
 import * as ebay from '../test/support/people/ebay.mjs';
 import * as paypal from '../test/support/people/paypal.mjs';
@@ -51,7 +56,7 @@ if (!headless) {
   const started = Date.now();
   rmSync(OUT, { recursive: true, force: true }); // this run's screenshots only
   mkdirSync(SHOTS, { recursive: true });
-  const b = await launch({ hostRules: server.hostRules });
+  const b = await launch({ hostRules: server.hostRules, preferences: grantedBefore(['history']) });
   const page = await b.browser.newPage();
   let failed = 0;
   let unticked = 0;
@@ -83,11 +88,15 @@ if (!headless) {
   console.log('\nRemoval guides, each from signed out with two saved cards (fixture twins under the real host names):');
   let guidesFailed = 0;
   for (const guide of GUIDES) guidesFailed += (await walkGuide(b, guide)) ? 0 : 1;
+  const huntOk = await lookThroughHistory(b).catch((err) => {
+    console.log(`✗ history: ${err.message}`);
+    return false;
+  });
   await b.close();
   await server.close();
-  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/, journey/, guides/<id>/)`);
+  console.log(`\nScreenshots: ${path.relative(process.cwd(), OUT) || OUT}/ (checkout/, journey/, guides/<id>/, cards-hunt/)`);
   console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
-  process.exit(failed || !journeyOk || guidesFailed ? 1 : 0);
+  process.exit(failed || !journeyOk || guidesFailed || !huntOk ? 1 : 0);
 }
 
 /** The AliExpress / Alipay journey, step by step, each checked. */
@@ -148,4 +157,42 @@ async function walkGuide(ext, { name, site, seed }) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * "Where your cards are" from the browsing history: a few more visits, then the popup's "Look through my
+ * history" pressed as a person does; prints the places found and checks the ones these visits must give.
+ * @param {Awaited<ReturnType<typeof launch>>} ext
+ */
+async function lookThroughHistory(ext) {
+  console.log('\nWhere your cards are, from the browsing history (asked for in the popup, read on this machine):');
+  const page = await freshPage(ext);
+  for (const url of [
+    'https://www.airbnb.com/trips/v1/5550123', // a trip: Airbnb's paid path in the directory
+    `${server.originB}/checkout/save-lang-en.html`, // a checkout on a shop the directory does not know
+    'http://mail.fixture.test/', // shows nothing
+  ])
+    await page.goto(url, { waitUntil: 'load' });
+  const popup = await openPopup(ext, page);
+  await popup.click('[data-testid=history-look]'); // a user gesture: chrome.permissions.request
+  await popup.waitForSelector('[data-testid=history-looked]', { timeout: 20_000 });
+  const found = await popup.$$eval('[data-testid=places] > li', (lis) =>
+    lis.map((li) => ({
+      name: li.querySelector('strong')?.textContent ?? li.getAttribute('data-place'),
+      why: [...li.querySelectorAll('[data-reason]')].map((r) => r.textContent).join('; '),
+    })),
+  );
+  for (const f of found) console.log(`  ${f.name}: ${f.why}`);
+  console.log(`  ${await popup.$eval('[data-testid=history-looked]', (e) => e.textContent)}`);
+  const dir = path.join(OUT, 'cards-hunt');
+  mkdirSync(dir, { recursive: true });
+  await popup.screenshot({ path: path.join(dir, 'history-found.png') });
+  await popup.click('[data-testid=history-give-back]');
+  await popup.waitForSelector('[data-testid=history][data-access=no]');
+  await popup.close();
+  await page.close();
+  const has = (name, reason) => found.some((f) => f.name === name && f.why.includes(reason));
+  const ok = has('AliExpress', 'you paid here') && has('Airbnb', 'you paid here') && has('localhost', 'may keep your card');
+  console.log(`${ok ? '✓' : '✗'} history: AliExpress and Airbnb (paid there), localhost (a checkout): found; access given back`);
+  return ok;
 }

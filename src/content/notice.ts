@@ -2,6 +2,7 @@
 // cannot reach it, never takes focus by itself, can be reached by keyboard, and moves away from the
 // page's pay button.
 import { normalise } from '../detect/classify';
+import { shortLabel } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
 import { lexicon } from '../detect/tables';
 import type { TabBox } from '../shared/messages';
@@ -30,6 +31,8 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 
 /** A page with many boxes gets a short notice: the first few, then a count. */
 const MAX_LISTED = 3;
+/** A label longer than this is cut at a word in the notice. */
+const NOTICE_LABEL = 80;
 
 const HOST_STYLE =
   'position: fixed !important; z-index: 2147483647 !important; display: block !important; margin: 0 !important; ' +
@@ -108,7 +111,8 @@ export class Notice {
     const list = el('ul');
     for (const b of boxes.slice(0, MAX_LISTED)) {
       const item = el('li');
-      item.append(el('span', 'label', `“${b.label}”`));
+      // The box's own label, cut at a word for the notice's width (the popup shows it up to 120).
+      item.append(el('span', 'label', `“${shortLabel(b.label, NOTICE_LABEL)}”`));
       if (b.state === 'unticked') {
         const retick = el('button', 'retick', t('noticeRetick'));
         retick.addEventListener('click', () => this.actions.retick(b));

@@ -16,6 +16,11 @@ export interface ControlFacts {
   attrs: Lazy<string>;
   /** Card fields or a payment provider's frame are on the page. */
   paymentContext: Lazy<boolean>;
+  /** Card fields share the control's own form, fieldset or section (no password field there), or the
+   *  control is in a payment provider's frame: where a plain "Remember me" can only mean the card. */
+  cardForm?: Lazy<boolean>;
+  /** The control is `required` or `aria-required`: the purchase cannot go through without it. */
+  required?: Lazy<boolean>;
 }
 
 /** Why, as a person would say it (the list is in fixtures/README.md):
@@ -24,7 +29,9 @@ export interface ControlFacts {
  *    that counts only with card fields or a payment frame on the page;
  *  - `attribute+card-words`, `attribute+card-fields`: a naming attribute (storePaymentMethod...), with
  *    card words in the label or nearby text, or else with card fields or a payment frame;
+ *  - `label+card-form`, `nearby-text+card-form`: "Remember me" inside the card form or a payment frame;
  *  - `negated`: opt-out wording ("Don't save my card"); `look-alike:<kind>`: terms, newsletter...;
+ *  - `required`: it reads as a save box, but the page requires it: unticking would only block the purchase;
  *  - `no-signal`: nothing says it. */
 export type Reason =
   | 'label'
@@ -33,7 +40,10 @@ export type Reason =
   | 'nearby-text+card-fields'
   | 'attribute+card-fields'
   | 'attribute+card-words'
+  | 'label+card-form'
+  | 'nearby-text+card-form'
   | 'negated'
+  | 'required'
   | `look-alike:${LookAlike}`
   | 'no-signal';
 
@@ -83,6 +93,8 @@ function readLabel(label: string, lx: Lexicon, memo?: Map<string, TextVerdict>):
 
 /** `memo`: optional, for callers that classify many controls (see readLabel). */
 export function classify(f: ControlFacts, lx: Lexicon, memo?: Map<string, TextVerdict>): Verdict {
+  // Whatever the words, a box the page requires is left alone: unticking it would only stop the purchase.
+  const save = (reason: Reason): Verdict => (get(f.required ?? false) ? { save: false, reason: 'required' } : { save: true, reason });
   const label = normalise(f.label);
   let context = '';
   // The label speaks first; the context only when the label says nothing either way.
@@ -90,16 +102,19 @@ export function classify(f: ControlFacts, lx: Lexicon, memo?: Map<string, TextVe
     if (where === 'nearby-text') context = normalise(get(f.context));
     const text = where === 'label' ? label : context;
     const v = where === 'label' ? readLabel(text, lx, memo) : readText(text, lx);
-    if (v === 'save') return { save: true, reason: where };
+    if (v === 'save') return save(where);
     if (v === 'weak') {
-      if (get(f.paymentContext)) return { save: true, reason: `${where}+card-fields` };
+      if (get(f.paymentContext)) return save(`${where}+card-fields`);
+    } else if (v === 'look-alike:remember-me' && get(f.cardForm ?? false)) {
+      // "Remember me" beside the card fields, with no password to remember, can only mean the card.
+      return save(`${where}+card-form`);
     } else if (v !== 'neutral') return { save: false, reason: v };
   }
   const attrs = get(f.attrs).toLowerCase();
   if (attrs && !lx.attrNever.test(attrs) && lx.attrSave.test(attrs)) {
     // Card words first: they cost nothing, the card fields a look through the page.
-    if (lx.card.test(`${label} ${context}`)) return { save: true, reason: 'attribute+card-words' };
-    if (get(f.paymentContext)) return { save: true, reason: 'attribute+card-fields' };
+    if (lx.card.test(`${label} ${context}`)) return save('attribute+card-words');
+    if (get(f.paymentContext)) return save('attribute+card-fields');
   }
   return { save: false, reason: 'no-signal' };
 }

@@ -7,29 +7,97 @@ const MAX_TEXT = 300;
 /** Other controls: a container holding one of these is no longer "this control's" text. */
 const OTHER_CONTROLS = 'input:not([type=hidden]),select,textarea,[role=checkbox],[role=switch],[role=radio],button[aria-pressed]';
 
+/** Elements that begin a box of their own (a line, a cell, a control): their text never runs into the
+ *  text beside them. Inline elements (b, span, a, small...) join their text as the page shows it. */
+const BLOCKS = new Set(
+  (
+    'address article aside blockquote br button caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 ' +
+    'h3 h4 h5 h6 header hr img input legend li main nav ol option p pre section select summary table tbody td textarea tfoot th thead tr ul'
+  ).split(' '),
+);
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
+
+/** Two pieces of text from different nodes with no space between them: do they still read as two
+ *  words? Yes after a sentence's end ("payments.Summit") or where a lower-case word meets a capital
+ *  ("paymentsSummit": a label and the description a framework put after it). No inside a word
+ *  ("<b>S</b>ave"), and never in scripts that write no spaces (Chinese, Japanese, Thai...). */
+function apart(before: string, after: string): boolean {
+  return /[.!?:;,)\]»”]$/u.test(before) ? /^\p{L}/u.test(after) : /\p{Ll}$/u.test(before) && /^\p{Lu}/u.test(after);
+}
+
+/** Text read from the DOM as a person reads the page, into at most MAX_TEXT characters. */
+class TextRun {
+  out = '';
+  private gap = false;
+  get full(): boolean {
+    return this.out.length >= MAX_TEXT;
+  }
+  /** The next text starts a new box. */
+  boundary(): void {
+    this.gap = true;
+  }
+  add(text: string): void {
+    if (!text) return;
+    const last = this.out.at(-1);
+    if (last !== undefined && !/\s/.test(last) && !/^\s/.test(text) && (this.gap || apart(this.out.slice(-2), text))) this.out += ' ';
+    this.out += text;
+    this.gap = false;
+  }
+}
+
+function walk(node: Node, run: TextRun): void {
+  if (run.full) return;
+  if (node.nodeType === Node.TEXT_NODE) {
+    run.add(node.nodeValue ?? '');
+    return;
+  }
+  if (!(node instanceof Element)) {
+    // A document fragment or shadow root: its children.
+    if (node instanceof DocumentFragment) for (const c of node.childNodes) walk(c, run);
+    return;
+  }
+  if (SKIPPED.has(node.localName)) return;
+  const block = BLOCKS.has(node.localName);
+  if (block) run.boundary();
+  // An icon-only control names itself with aria-label.
+  const aria = node.childNodes.length === 0 ? node.getAttribute('aria-label') : null;
+  if (aria) {
+    run.boundary();
+    run.add(aria);
+    run.boundary();
+  } else if (node instanceof HTMLSlotElement) {
+    // A web component's label text is often slotted in from the page: read what the slot shows.
+    const shown = node.assignedNodes({ flatten: true });
+    for (const c of shown.length ? shown : node.childNodes) walk(c, run);
+  } else {
+    // An element with an open shadow root shows that tree (its slots bring in the light children).
+    for (const c of (node.shadowRoot ?? node).childNodes) walk(c, run);
+  }
+  if (block) run.boundary();
+}
+
 function textOf(node: Node | null | undefined): string {
   if (!node) return '';
   if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
-  if (!(node instanceof Element)) return '';
-  if (node.localName === 'script' || node.localName === 'style' || node.localName === 'template') return '';
-  // The common label, text around its own input: one native call instead of a walk (this runs for
-  // every ticked box). With other elements inside, the walk keeps their words apart ("card<small>Use").
-  const only = node.firstElementChild;
-  if (
-    node.localName !== 'slot' &&
-    !node.hasAttribute('aria-label') &&
-    (!only || (node.childElementCount === 1 && only.localName === 'input'))
-  ) {
-    return node.textContent ?? '';
+  if (!(node instanceof Element) || SKIPPED.has(node.localName)) return '';
+  // The common label, one run of text around its own input: one native call instead of a walk (this
+  // runs for every ticked box).
+  if (node.localName !== 'slot' && !node.shadowRoot && !node.hasAttribute('aria-label') && plain(node)) return node.textContent ?? '';
+  const run = new TextRun();
+  walk(node, run);
+  return run.out;
+}
+
+/** At most one text node, and no element but an input: textContent reads it as the page shows it. */
+function plain(node: Element): boolean {
+  const n = node.childNodes.length;
+  if (n > 2) return false;
+  let texts = 0;
+  for (const c of node.childNodes) {
+    if (c.nodeType === Node.TEXT_NODE) texts++;
+    else if (!(c instanceof Element && c.localName === 'input')) return false;
   }
-  let out = node.getAttribute('aria-label') && node.childNodes.length === 0 ? node.getAttribute('aria-label')! : '';
-  // A web component's label text is often slotted in from the page: read what the slot shows.
-  const children = node instanceof HTMLSlotElement ? node.assignedNodes({ flatten: true }) : node.childNodes;
-  for (const c of children) {
-    if (out.length >= MAX_TEXT) break;
-    out += ` ${textOf(c)}`;
-  }
-  return out;
+  return texts <= 1;
 }
 
 const clip = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
@@ -91,7 +159,55 @@ export function attrsOf(el: Element): string {
   return out.join(' ').replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-/** The facts of a control; context, attributes and payment context are looked up only if needed. */
-export function factsOf(el: Element, paymentContext: () => boolean): ControlFacts {
-  return { label: labelOf(el), context: () => contextOf(el), attrs: () => attrsOf(el), paymentContext };
+/** What a sign-in form has and a card form has not: there, "Remember me" is about the person. */
+const SIGN_IN = 'input[type=password],input[autocomplete~=username],input[autocomplete~=current-password]';
+/** The containers a page groups one part of a form in. */
+const GROUPS = 'form,fieldset,section,[role=form],[role=group],[role=region]';
+
+/** Do card fields share the control's form, fieldset or section (the nearest such group that holds
+ *  either card fields or a password field decides), or is the control in a payment provider's frame
+ *  with no sign-in around it? Shadow roots are crossed through their hosts. */
+export function inCardForm(el: Element, cardFieldSelector: string, inPaymentFrame: boolean): boolean {
+  for (let node: Element | null = el.parentElement ?? hostOf(el); node; node = node.parentElement ?? hostOf(node)) {
+    if (!node.matches(GROUPS)) continue;
+    if (node.querySelector(SIGN_IN)) return false;
+    if (cardFieldSelector && node.querySelector(cardFieldSelector)) return true;
+  }
+  return inPaymentFrame && !el.ownerDocument.querySelector(SIGN_IN);
+}
+
+const hostOf = (el: Element): Element | null => {
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+};
+
+/** The page will not submit without it ticked. */
+export const isRequired = (el: Element): boolean => el.hasAttribute('required') || el.getAttribute('aria-required') === 'true';
+
+/** A label short enough for the notice and the popup: at most `max` characters (UTF-16 units, as
+ *  `String.length` counts them) with the ellipsis, cut at the last space (at the limit in a script
+ *  without spaces, never inside a surrogate pair); never in the middle of a word. */
+export function shortLabel(text: string, max = 120): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  let head = t.slice(0, max - 1);
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  // Is the cut already at the end of a word (a space follows)? Else back to the last space, if that
+  // keeps at least half.
+  const space = head.lastIndexOf(' ');
+  const cut = t[head.length] === ' ' ? head : space >= max / 2 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:.\-–—(]+$/u, '')}…`;
+}
+
+/** The facts of a control; context, attributes and payment context are looked up only if needed.
+ *  `cardForm`: whether it sits in the card form (see inCardForm), asked only for "Remember me". */
+export function factsOf(el: Element, paymentContext: () => boolean, cardForm: () => boolean = () => false): ControlFacts {
+  return {
+    label: labelOf(el),
+    context: () => contextOf(el),
+    attrs: () => attrsOf(el),
+    paymentContext,
+    cardForm,
+    required: () => isRequired(el),
+  };
 }

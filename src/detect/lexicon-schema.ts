@@ -10,8 +10,14 @@ const Patterns = z.array(z.string().check(z.minLength(1)));
 /** The kinds of look-alike, a closed set. A text that matches `never` is put in the first kind, in this
  *  order, whose patterns match it: the narrow kinds before the broad ones ("Subscribe & save 10%" is an
  *  offer before it is a newsletter; "Email me gift ideas" is a newsletter before it is a gift; "agree" is
- *  only terms when nothing narrower is said). */
+ *  only terms when nothing narrower is said). `authorisation` comes first: a payment the purchase needs
+ *  (a direct-debit mandate, "I authorise X to charge my card for renewals") shares words with a save
+ *  consent ("card", "future payments"), and the look-alikes are read before the save phrases.
+ *  `sign-in` ("Keep me signed in", "Save my password") is never touched; a plain `remember-me`
+ *  ("Remember me") only where it has no card form around it (see classify). */
 export const LOOK_ALIKES = [
+  'authorisation',
+  'sign-in',
   'remember-me',
   'save-for-later',
   'row-select',
@@ -40,8 +46,9 @@ export const LanguageTableSchema = z.object({
   optOut: Patterns,
   /** Instructions that make negated wording opt-in again ("uncheck if you do not want ..."). */
   instruction: Patterns,
-  /** Look-alikes that are never a save-card consent, by kind: terms, newsletter, remember-me, address,
-   *  account, gift, save-for-later, row-select, loyalty-card, offer. A table lists the kinds it has. */
+  /** Look-alikes that are never a save-card consent, by kind: authorisation, terms, newsletter,
+   *  sign-in, remember-me, address, account, gift, save-for-later, row-select, loyalty-card, offer. A table lists
+   *  the kinds it has. (A `remember-me` inside the card form is read as a save consent: see classify.) */
   never: z.partialRecord(z.enum(LOOK_ALIKES), Patterns, {
     // A kind outside the closed set (zod reports it as unrecognized keys): name it and the kinds there are.
     error: (iss) => {

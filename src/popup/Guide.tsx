@@ -11,14 +11,15 @@ export const formatDate = (ms: number) =>
   new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress: Progress; tabId: number }) {
-  const [noTarget, setNoTarget] = useState(false);
+  // null until "Show me" is answered; the answer is also on the element, for tests to wait on.
+  const [pointed, setPointed] = useState<boolean | null>(null);
   const status = statuses(guide, progress);
   const currentIndex = status.indexOf('current');
   const current = guide.steps[currentIndex];
 
   const point = async () => {
     const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'guide-point' }, { frameId: 0 }).catch(() => null);
-    setNoTarget(!parseMessage(PointAnswer, raw, 'popup')?.pointed);
+    setPointed(parseMessage(PointAnswer, raw, 'popup')?.pointed ?? false);
   };
   const open = (relative: string) => void browser.tabs.update(tabId, { url: siteUrl(relative, progress.scheme) });
   const restart = () => void toBackground({ type: 'guide-restart', guide: guide.id });
@@ -32,7 +33,12 @@ export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress:
         </p>
       ) : (
         current && (
-          <div class="current" data-testid="guide-current" data-step={current.id}>
+          <div
+            class="current"
+            data-testid="guide-current"
+            data-step={current.id}
+            data-pointed={pointed === null ? undefined : String(pointed)}
+          >
             <p class="step-title">
               <span class="here">{t('guideYouAreHere')}:</span> {t(guideKey(guide.id, current.id, 'title'))}
             </p>
@@ -47,7 +53,7 @@ export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress:
                 </button>
               )}
             </div>
-            {noTarget && (
+            {pointed === false && (
               <p class="muted" role="status" data-testid="guide-no-target">
                 {t('guideNothingToPoint')}
               </p>

@@ -5,7 +5,7 @@
 //
 // How the optional `history` permission is granted here: the real chrome.permissions.request, called
 // by a real click in the popup (a user gesture), in a profile whose Preferences say the person granted
-// `history` to Unbind once before (grantedBefore in test/support/env.ts). Chromium then answers true
+// `history` to Unbind once before (grantedBefore in test/support/browser.mjs). Chromium then answers true
 // without showing its prompt, the path it takes for a permission a person allowed earlier. The prompt
 // itself cannot be answered in headless Chromium: it is a native dialog, not reachable through the
 // DevTools protocol, and no command-line switch auto-accepts it any more. The last test shows that

@@ -15,7 +15,7 @@ describe('every checkout fixture ends as it expects', () => {
     expect(pages.filter((p) => p.startsWith('neg-')).length).toBeGreaterThanOrEqual(12);
   });
 
-  // Three pages at a time: independent tabs, and the suite stays quick on two cores.
+  // Four pages at a time (maxConcurrency): independent tabs, and the suite stays quick on two cores.
   it.concurrent.each(pages)('%s', async (name) => {
     const page = await env.browser.newPage();
     try {

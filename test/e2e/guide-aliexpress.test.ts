@@ -3,7 +3,7 @@
 // person (the popup's current step, the element the pointer rings).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPointer, settle } from '../support/guide-journey.mjs';
+import { nextPaint, readPointer, settle } from '../support/guide-journey.mjs';
 import { useJourney } from '../support/env';
 import * as aliexpress from '../support/people/aliexpress.mjs';
 import { CARDS, SHOP, WALLET } from '../support/people/aliexpress.mjs';
@@ -54,8 +54,9 @@ describe('AliExpress / Alipay guide', () => {
     const { current } = await journey.readPopup(popup);
     const says = await popup.$eval('[data-testid=guide-current]', (e) => e.textContent ?? '');
     await popup.click('[data-testid=guide-point]');
-    await sleep(300);
+    await popup.waitForSelector('[data-pointed]');
     await popup.close();
+    await nextPaint(journey.page);
     return { current, says, ring: await readPointer(journey.page) };
   };
   /** Clicks what the ring is around, as the person does. */

@@ -38,6 +38,30 @@ export function unpackedExtensionId(dir) {
 }
 
 /**
+ * Profile preferences in which the person already granted Unbind these optional permissions once, as
+ * Chromium records it (extensions.settings.<id>.runtime_granted_permissions). Chromium then answers a
+ * chrome.permissions.request for them, made with a user gesture, with true and without its prompt: the
+ * path it takes when a person who allowed a permission before asks again after the extension gave it
+ * back (permissions_api.cc: "We don't prompt for already-granted permissions"). The prompt itself is
+ * a native dialog that neither the DevTools protocol nor a command-line switch can answer in
+ * headless Chromium (tried: --apps-gallery-install-auto-confirm-for-tests is gone from permission
+ * prompts; ScopedTestDialogAutoConfirm is compiled into Chromium's own browser tests only).
+ * Not granted yet: chrome.permissions.contains is false until the request.
+ * @param {string[]} permissions
+ * @returns {object}
+ */
+export function grantedBefore(permissions) {
+  const id = unpackedExtensionId(DIST);
+  return {
+    extensions: {
+      settings: {
+        [id]: { runtime_granted_permissions: { api: permissions, explicit_host: [], manifest_permissions: [], scriptable_host: [] } },
+      },
+    },
+  };
+}
+
+/**
  * @param {{ extension?: boolean, headless?: boolean, hostRules?: string, lang?: string, args?: string[], preferences?: object }} [opts]
  *   `preferences`: the new profile's Default/Preferences, written before the browser starts.
  * @returns {Promise<{ browser: import('puppeteer').Browser, extensionId: string | null, worker: () => Promise<import('puppeteer').WebWorker>, close: () => Promise<void> }>}

@@ -3,10 +3,13 @@
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
-import { DIST, guardScriptsReady, inWorker as inWorkerAnyType, launch, unpackedExtensionId } from './browser.mjs';
+import { guardScriptsReady, inWorker as inWorkerAnyType, launch } from './browser.mjs';
+
 import { createJourney, freshPage, type Site } from './journey.mjs';
 import { openPopup as openRealPopup } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
+
+export { grantedBefore } from './browser.mjs';
 
 export interface Env {
   browser: Browser;
@@ -34,28 +37,6 @@ export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env 
     await env.server?.close();
   });
   return env;
-}
-
-/**
- * Profile preferences in which the person already granted Unbind these optional permissions once, as
- * Chromium records it (extensions.settings.<id>.runtime_granted_permissions). Chromium then answers a
- * chrome.permissions.request for them, made with a user gesture, with true and without its prompt: the
- * path it takes when a person who allowed a permission before asks again after the extension gave it
- * back (permissions_api.cc: "We don't prompt for already-granted permissions"). The prompt itself is
- * a native dialog that neither the DevTools protocol nor a command-line switch can answer in
- * headless Chromium (tried: --apps-gallery-install-auto-confirm-for-tests is gone from permission
- * prompts; ScopedTestDialogAutoConfirm is compiled into Chromium's own browser tests only).
- * Not granted yet: chrome.permissions.contains is false until the request.
- */
-export function grantedBefore(permissions: string[]): object {
-  const id = unpackedExtensionId(DIST);
-  return {
-    extensions: {
-      settings: {
-        [id]: { runtime_granted_permissions: { api: permissions, explicit_host: [], manifest_permissions: [], scriptable_host: [] } },
-      },
-    },
-  };
 }
 
 /** Runs in the extension's service worker, with arguments (serialised as JSON). */

@@ -42,6 +42,10 @@ export async function readPointer(page) {
   return { box: ring.box, label: tip?.text ?? '' };
 }
 
+/** After the page's next two frames: the pointer repaints in an animation frame after it hears an event. */
+export const nextPaint = (page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))));
+
 /** After a click that may or may not load a page: wait until it is done. */
 export async function settle(page) {
   await sleep(300);
@@ -83,13 +87,15 @@ export async function followGuide({ ext, page, person = {}, snap = async () => {
     const step = g.current;
     met.push(step);
     await snap(`popup-${step}`, popup);
-    // Typing on the page closes the popup, as it would for a person: open it again after.
-    await popup.close();
-    if (await person.fill?.(step)) await snap(`filled-${step}`);
-    popup = await openPopup(ext, page);
+    // Typing on the page closes the popup, as it would for a person: open it again after typing.
+    if (await person.fill?.(step)) {
+      await popup.close().catch(() => {});
+      await snap(`filled-${step}`);
+      popup = await openPopup(ext, page);
+    }
     await popup.click('[data-testid=guide-point]');
-    await sleep(300);
-    if (await popup.$('[data-testid=guide-no-target]')) {
+    await popup.waitForSelector('[data-pointed]');
+    if (await popup.$('[data-pointed=false]')) {
       const open = await popup.$('[data-testid=guide-open]');
       await popup.close().catch(() => {});
       if (await person.act?.(step)) continue;
@@ -100,13 +106,14 @@ export async function followGuide({ ext, page, person = {}, snap = async () => {
       continue;
     }
     await popup.close();
+    await nextPaint(page);
     let ring = await readPointer(page);
     if (!ring) throw new Error(`step ${step}: the pointer is not shown`);
     await snap(`pointer-${step}`);
     // Hover first: a control that shows only on hover is ringed through its row until then.
     const centre = (r) => [r.box.x + r.box.w / 2, r.box.y + r.box.h / 2];
     await page.mouse.move(...centre(ring));
-    await sleep(200);
+    await nextPaint(page);
     ring = (await readPointer(page)) ?? ring;
     await page.mouse.move(...centre(ring));
     await page.mouse.click(...centre(ring));

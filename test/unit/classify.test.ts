@@ -57,8 +57,8 @@ describe('label and context', () => {
 describe('look-alikes, by kind', () => {
   it.each([
     ['Remember me', 'remember-me'],
-    ['Keep me signed in', 'remember-me'],
-    ['Save my password', 'remember-me'],
+    ['Keep me signed in', 'sign-in'],
+    ['Save my password', 'sign-in'],
     ['記住我', 'remember-me'],
     ['Save for later', 'save-for-later'],
     ['Auf den Merkzettel', 'save-for-later'],
@@ -250,5 +250,101 @@ describe('label memo', () => {
     expect(classify({ label: 'Save my info for 1-click checkout', context: '', attrs: '', paymentContext: true }, lex, memo).save).toBe(
       true,
     );
+  });
+});
+
+describe('wallet sign-ups inside a checkout keep the card', () => {
+  // Wording from the wallets' own help pages (see fixtures/checkout/save-wallet-signups.html).
+  it.each([
+    'Save my information for a faster checkout with a Shop account',
+    'Save my info with Bolt',
+    'Create a Bolt account',
+    'Save my info for faster checkout with Link',
+    'Secure, 1-click checkout with Link',
+    'Save your info with Fastlane',
+    'Save my details with Klarna',
+    'Save your PayPal account for faster checkout',
+    'Save Venmo for future purchases',
+  ])('%j is a save box, card fields or not', (label) => {
+    expect(classify(facts({ label }), lx)).toEqual({ save: true, reason: 'label' });
+  });
+  it('a plain "Create an account" is still an account, not a wallet', () => {
+    expect(classify(facts({ label: 'Create an account for faster checkout next time', paymentContext: true }), lx).reason).toBe(
+      'look-alike:account',
+    );
+  });
+});
+
+describe('required authorisations are never a save box', () => {
+  it.each([
+    ['en', 'I authorise Summit Coffee Club to charge this card for renewals as described above'],
+    ['en', 'I authorize Summit Coffee Club to charge my payment method $12.00 monthly for Summit Club until I cancel my subscription'],
+    ['en', 'I agree my card will be charged automatically at the end of each billing period'],
+    ['en', 'I confirm that I am the account holder and the only person required to authorise debits from this account'],
+    [
+      'en',
+      'By providing your payment information and confirming this payment, you authorise (A) Summit Coffee Club and Stripe to send instructions to your bank to debit your account',
+    ],
+    ['de', 'Ich ermächtige die Summit Coffee GmbH, Zahlungen von meinem Konto mittels Lastschrift einzuziehen.'],
+    ['fr', "J'autorise Summit Coffee à débiter ma carte pour les paiements récurrents de mon abonnement"],
+    ['es', 'Autorizo a Summit Coffee a realizar cargos recurrentes en mi tarjeta para los pagos futuros'],
+    ['nl', 'Ik geef Summit Coffee toestemming om doorlopende incasso-opdrachten te sturen naar mijn bank'],
+    ['it', 'Autorizzo Summit Coffee ad addebitare sulla mia carta i pagamenti ricorrenti futuri'],
+    ['pl', 'Wyrażam zgodę na cykliczne obciążanie mojej karty kwotą subskrypcji do czasu odwołania zgody'],
+  ])('%s: %j', (_lang, label) => {
+    // With every other signal for saving present: card words, card fields, the card form.
+    const v = classify(facts({ label, paymentContext: true, cardForm: true, attrs: 'save_card' }), lx);
+    expect(v).toEqual({ save: false, reason: 'look-alike:authorisation' });
+  });
+  it('the authorisation is read before the save phrases that share its words', () => {
+    // "charge this card for future payments" alone is a save phrase; authorised, it is a mandate.
+    expect(classify(facts({ label: 'Charge my card automatically next time' }), lx).save).toBe(true);
+    expect(classify(facts({ label: 'I authorise Summit to save my card and charge it for future payments' }), lx).reason).toBe(
+      'look-alike:authorisation',
+    );
+    // A save consent that only says what saving allows is still a save consent.
+    expect(
+      classify(facts({ label: 'Save card for future payments Summit Coffee Club can charge this card for your next orders.' }), lx),
+    ).toEqual({ save: true, reason: 'label' });
+  });
+  it('a box the page requires is never unticked, whatever it says', () => {
+    expect(classify(facts({ label: 'Save this card for future payments', required: true }), lx)).toEqual({
+      save: false,
+      reason: 'required',
+    });
+    expect(classify(facts({ label: 'Save my info for faster checkout', paymentContext: true, required: () => true }), lx)).toEqual({
+      save: false,
+      reason: 'required',
+    });
+    expect(classify(facts({ label: 'I accept the SEPA Direct Debit mandate', required: true }), lx).reason).toBe(
+      'look-alike:authorisation',
+    );
+    expect(classify(facts({ label: 'Yes', required: true }), lx).reason).toBe('no-signal');
+  });
+});
+
+describe('"Remember me" is decided by where it is', () => {
+  it.each(['Remember me', 'Se souvenir de moi', 'Ricordami', 'Zapamiętaj mnie', 'Запомнить меня', '记住我'])(
+    '%j: the card inside the card form, the person elsewhere',
+    (label) => {
+      expect(classify(facts({ label, cardForm: true }), lx)).toEqual({ save: true, reason: 'label+card-form' });
+      expect(classify(facts({ label, cardForm: false, paymentContext: true }), lx)).toEqual({
+        save: false,
+        reason: 'look-alike:remember-me',
+      });
+      expect(classify(facts({ context: label, cardForm: true }), lx)).toEqual({ save: true, reason: 'nearby-text+card-form' });
+    },
+  );
+  it.each(['Keep me signed in', 'Angemeldet bleiben', 'Mantener la sesión iniciada', '下次自动登录'])(
+    '%j is signing in, wherever it is',
+    (label) => {
+      expect(classify(facts({ label, cardForm: true, paymentContext: true }), lx)).toEqual({ save: false, reason: 'look-alike:sign-in' });
+    },
+  );
+  it('the card form is asked only for a "Remember me"', () => {
+    const cardForm = vi.fn(() => true);
+    classify(facts({ label: 'Save this card', cardForm }), lx);
+    classify(facts({ label: 'Subscribe to our newsletter', cardForm }), lx);
+    expect(cardForm).not.toHaveBeenCalled();
   });
 });

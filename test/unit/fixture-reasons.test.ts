@@ -8,7 +8,7 @@ import path from 'node:path';
 import data from 'virtual:unbind-data';
 import { describe, expect, it } from 'vitest';
 import { classify, type Reason } from '../../src/detect/classify';
-import { factsOf } from '../../src/detect/facts';
+import { factsOf, inCardForm } from '../../src/detect/facts';
 import { outerLabelOf } from '../../src/content/guard/composite';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { LOOK_ALIKES, type LookAlike } from '../../src/detect/lexicon-schema';
@@ -28,7 +28,10 @@ const OTHER_REASONS = {
   'nearby-text+card-fields': true,
   'attribute+card-fields': true,
   'attribute+card-words': true,
+  'label+card-form': true,
+  'nearby-text+card-form': true,
   negated: true,
+  required: true,
   'no-signal': true,
 } satisfies Record<Exclude<Reason, `look-alike:${LookAlike}`>, true>;
 /** Every reason a page may give: the classifier's, and `site-rule` for a box a site's own rule unticks. */
@@ -64,9 +67,10 @@ function judge(el: Element): { save: boolean; reason: string } {
         const form = el.closest('form');
         return (!!form && hasCardFields(form)) || hasCardFields(el.ownerDocument);
       })());
+  const cardForm = () => inCardForm(el, lx.cardFieldSelector, lx.paymentFrameHosts.test(HOST));
   // The guard's own reading: a control the usual sources leave unnamed is named from outside
   // (a <label for> pointing at a button, a component's host), see src/content/guard/decide.ts.
-  const facts = factsOf(el, paymentContext);
+  const facts = factsOf(el, paymentContext, cardForm);
   return classify(facts.label ? facts : { ...facts, label: outerLabelOf(el) }, lx);
 }
 

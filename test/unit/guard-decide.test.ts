@@ -113,3 +113,38 @@ describe('Decider: card fields near the box', () => {
     expect(d.decide(c!)).toMatchObject({ save: true });
   });
 });
+
+describe('Decider: where a "Remember me" is, and the label it names the box by', () => {
+  it('unticks "Remember me" in the card form, not in the sign-in form or a form without card fields', () => {
+    const [signIn, inCard, elsewhere] = page(
+      `<form><input type="password">${box('Remember me')}</form>` +
+        `<form><fieldset>${CARD_FIELD}</fieldset>${box('Remember me')}</form>` +
+        `<form>${box('Remember me')}</form>`,
+    );
+    const d = new Decider(() => lx);
+    expect(d.decide(signIn!)).toMatchObject({ save: false, reason: 'look-alike:remember-me' });
+    expect(d.decide(inCard!)).toEqual({ save: true, reason: 'label+card-form', label: 'Remember me' });
+    expect(d.decide(elsewhere!)).toMatchObject({ save: false, reason: 'look-alike:remember-me' });
+  });
+
+  it('leaves a required box ticked, whatever it says', () => {
+    const [el] = page(`<form>${CARD_FIELD}${box('Save my card for future payments', 'required')}</form>`);
+    expect(new Decider(() => lx).decide(el!)).toEqual({ save: false, reason: 'required', label: '' });
+  });
+
+  it('names the box by its own label, words kept apart and cut at a word', () => {
+    const [el] = page('<input type="checkbox" id="s" checked><label for="s"></label>');
+    const label = document.querySelector('label')!;
+    label.append(
+      'Save card for future payments',
+      `Summit Coffee Club can charge this card for your next orders. ${'More words here. '.repeat(10)}`,
+    );
+    const v = new Decider(() => lx).decide(el!);
+    if (v === WAIT) throw new Error('decided to wait');
+    expect(v.label.startsWith('Save card for future payments Summit Coffee Club can charge')).toBe(true);
+    expect(v.label.endsWith('…')).toBe(true);
+    expect(v.label.length).toBeLessThanOrEqual(120);
+    // Cut after a whole word of the label.
+    expect(`${label.textContent} `.replace('paymentsSummit', 'payments Summit').includes(`${v.label.slice(0, -1)} `)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // Deciding: is this ticked control a consent to keep a card? Reads the DOM, no chrome.* API, so it
 // runs under happy-dom in the unit tests.
 import { classify, type TextVerdict, type Verdict } from '../../detect/classify';
-import { contextOf, factsOf } from '../../detect/facts';
+import { contextOf, factsOf, inCardForm, shortLabel } from '../../detect/facts';
 import type { Lexicon } from '../../detect/lexicon';
 import { outerLabelOf } from './composite';
 
@@ -45,13 +45,18 @@ export class Decider {
     let verdict = this.verdicts.get(el);
     if (verdict) return verdict;
     const lx = this.lexicon();
-    const read = factsOf(el, () => this.inPaymentContext(el));
+    const read = factsOf(
+      el,
+      () => this.inPaymentContext(el),
+      () => inCardForm(el, lx.cardFieldSelector, lx.paymentFrameHosts.test(location.hostname)),
+    );
+    // A control the usual sources leave unnamed is named from outside (composite.ts).
     const facts = read.label ? read : { ...read, label: outerLabelOf(el) };
     // Its label may come later in the HTML: decide once the parser has got further.
     if (!facts.label && document.readyState === 'loading') return WAIT;
     // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
     const v = lx.siteSaveBoxes && el.matches(lx.siteSaveBoxes) ? SITE_RULE : classify(facts, lx, this.labelMemo);
-    verdict = { save: v.save, reason: v.reason, label: v.save ? facts.label || contextOf(el) : '' };
+    verdict = { save: v.save, reason: v.reason, label: v.save ? shortLabel(facts.label || contextOf(el)) : '' };
     this.verdicts.set(el, verdict);
     return verdict;
   }
