@@ -9,10 +9,11 @@ import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
 
 const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
 
-// The guide script runs only on the sites the guides cover: its matches come from the guide data.
-// The guard's scripts are listed here only so that crxjs builds them (as standalone classic scripts,
-// with no web_accessible_resources, unlike its `?script` imports); the background registers them at
-// run time (src/background/guard-scripts.ts) and dropGuardFromManifest removes them from the package.
+// The guide script runs only on the sites the guides cover (its matches come from the guide data), in
+// every frame of them. The guard's scripts are listed here only so that crxjs builds them (as standalone
+// classic scripts, with no web_accessible_resources, unlike its `?script` imports); the background
+// registers them at run time (src/background/guard-scripts.ts) and dropGuardFromManifest removes them
+// from the package.
 const forBuild = {
   ...manifest,
   content_scripts: [
@@ -21,6 +22,8 @@ const forBuild = {
       matches: guideMatches(),
       js: ['src/content/guide.ts'],
       run_at: 'document_idle' as const,
+      // In frames too: a site may show its card list in a frame from another origin (Google Pay).
+      all_frames: true,
     },
   ],
 };

@@ -1,6 +1,8 @@
 // The guide's content script: runs only on the sites a guide covers (see the manifest built in
-// vite.config.ts), in the top frame. It tells the background which step each page is, and points at
-// the next control when the popup asks. It reads page structure only, never field values.
+// vite.config.ts), in every frame, each reading its own document: a site may show its card list in a
+// frame from another origin (Google Pay's is from payments.google.com). It tells the background which
+// step each page is (the background combines a tab's frames), and points at the next control when the
+// popup asks. It reads page structure only, never field values.
 import guides from 'virtual:unbind-guides';
 import { currentPlace, readPage } from '../guide/engine';
 import { pageProbe } from '../guide/page';
@@ -10,7 +12,6 @@ import { t } from '../shared/i18n';
 import { Pointer } from './pointer';
 
 function start(): void {
-  if (window !== window.top) return;
   const host = location.hostname;
   const guide = guides.find((g) => g.hosts.some((h) => hostMatches(host, h)));
   if (!guide) return;
@@ -50,13 +51,14 @@ function start(): void {
   chrome.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (a: PointAnswer) => void) => {
     const msg = parseMessage(ToContent, raw, 'guide script');
     if (msg?.type !== 'guide-point') return;
+    // Every frame hears it: only the frame whose page is the popup's step points and answers, so the
+    // popup hears the frame that could, and no answer at all means none could.
     try {
       const here = currentPlace(guide, pageProbe());
-      const pointed = !!here?.place.point && pointer.show(here.step.id, here.place.point, t(guideKey(guide.id, here.step.id, 'title')));
-      sendResponse({ pointed });
+      if (!here?.place.point || here.step.id !== msg.step) return;
+      if (pointer.show(here.step.id, here.place.point, t(guideKey(guide.id, here.step.id, 'title')))) sendResponse({ pointed: true });
     } catch (err) {
       console.error('[Unbind]', err);
-      sendResponse({ pointed: false });
     }
   });
 }

@@ -7,7 +7,7 @@ import type { Target } from '../guide/schema';
 const CSS = `
 :host { all: initial; position: fixed; inset: 0; pointer-events: none; margin: 0; padding: 0; border: 0;
   background: transparent; overflow: visible; width: 100vw; height: 100vh; max-width: none; max-height: none; }
-.ring { position: fixed; border: 3px solid #e11d48; border-radius: 8px; box-shadow: 0 0 0 4px rgba(225,29,72,.25);
+.ring { position: fixed; box-sizing: border-box; border: 3px solid #e11d48; border-radius: 8px; box-shadow: 0 0 0 4px rgba(225,29,72,.25);
   animation: pulse 1.2s ease-in-out infinite; }
 .tip { position: fixed; max-width: 300px; background: #1b1b1f; color: #fff; font: 13px/1.4 system-ui, sans-serif;
   padding: 6px 8px 6px 10px; border-radius: 6px; display: flex; gap: 6px; align-items: flex-start; pointer-events: auto; }

@@ -62,6 +62,25 @@ export function readPage(guide: Guide, probe: PageProbe): PageReading {
   };
 }
 
+/**
+ * What one tab shows, from the readings of its frames (the top frame's and its iframes', each read in
+ * its own document): a site may draw its card list in a frame from another origin. The step is the
+ * furthest one any frame is (the same rule as `currentPlace` within one page), so a top page that is
+ * only "the way in" never hides the list its frame shows; a card seen in any frame is a card left.
+ */
+export function combineReadings(guide: Guide, readings: readonly PageReading[]): PageReading {
+  const order = (step: string | null) => (step === null ? -1 : guide.steps.findIndex((s) => s.id === step));
+  const step = readings.reduce<string | null>((best, r) => (order(r.step) > order(best) ? r.step : best), null);
+  const counts = readings.flatMap((r) => (r.cards === null ? [] : [r.cards]));
+  const said = readings.flatMap((r) => (r.registered === null ? [] : [r.registered]));
+  return {
+    step,
+    registered: said.includes(true) ? true : said.includes(false) ? false : null,
+    cards: counts.length ? Math.max(...counts) : null,
+    bound: readings.some((r) => r.bound),
+  };
+}
+
 /** A person's progress through one guide, kept in storage per guide. */
 export interface Progress {
   step: string | null;

@@ -17,9 +17,13 @@ export function GuidePanel({ guide, progress, tabId }: { guide: Guide; progress:
   const currentIndex = status.indexOf('current');
   const current = guide.steps[currentIndex];
 
+  // Every frame is asked (a site may show the step in a frame from another origin); only a frame that
+  // pointed answers, so no answer means none could.
   const point = async () => {
-    const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'guide-point' }, { frameId: 0 }).catch(() => null);
-    setPointed(parseMessage(PointAnswer, raw, 'popup')?.pointed ?? false);
+    const raw: unknown = current
+      ? await browser.tabs.sendMessage(tabId, { type: 'guide-point', step: current.id }).catch(() => null)
+      : null;
+    setPointed(raw == null ? false : (parseMessage(PointAnswer, raw, 'popup')?.pointed ?? false));
   };
   const open = (relative: string) => void browser.tabs.update(tabId, { url: siteUrl(relative, progress.scheme) });
   const restart = () => void toBackground({ type: 'guide-restart', guide: guide.id });

@@ -75,8 +75,9 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice'), boxes: z.array(TabBox) }),
   /** To the frame that holds the box: tick it again, this once. */
   z.object({ type: z.literal('retick'), boxId: z.number().check(z.int()) }),
-  /** From the popup to the guide script in the top frame: point at the next control. */
-  z.object({ type: z.literal('guide-point') }),
+  /** From the popup to the guide script in every frame: point at the next control of this step. Only
+   *  a frame whose page is that step points, and only a frame that pointed answers. */
+  z.object({ type: z.literal('guide-point'), step: z.string().check(z.maxLength(40)) }),
 ]);
 
 /** The guide script's answer to guide-point. */

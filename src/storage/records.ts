@@ -3,7 +3,7 @@
 // only). Nothing here is card data: sites, box labels, counts and dates.
 import type { Progress } from '../guide/engine';
 import { Day, Place, PlaceKey } from '../card-hunt/place';
-import { TabBox } from '../shared/messages';
+import { PageReading, TabBox } from '../shared/messages';
 import { siteOf } from '../shared/hosts';
 import { z } from '../shared/zod';
 import type { StoredRecord } from './store';
@@ -122,7 +122,24 @@ export const cardPlaces: StoredRecord<CardPlaces> = {
 
 // ---- each tab's boxes (session: gone when the browser closes) ------------------------------------
 
-export const TabRecord = z.object({ version: z.literal(1), site: Site, boxes: z.array(TabBox) });
+/** What the guide script in one of the tab's frames read last: the background combines a tab's
+ *  frames, since a site may show its card list in a frame from another origin. */
+export const FrameReading = z.object({
+  frameId: z.number().check(z.int()),
+  guide: z.string().check(z.maxLength(40)),
+  reading: PageReading,
+});
+export type FrameReading = z.infer<typeof FrameReading>;
+/** The most frames of one tab whose readings are kept (a page rarely has more than a few of a guide's site). */
+export const MAX_FRAME_READINGS = 16;
+
+/** `guide` is absent until a guide script reports; the top frame's new page starts it over, with the boxes. */
+export const TabRecord = z.object({
+  version: z.literal(1),
+  site: Site,
+  boxes: z.array(TabBox),
+  guide: z.optional(z.array(FrameReading).check(z.maxLength(MAX_FRAME_READINGS))),
+});
 export type TabRecord = z.infer<typeof TabRecord>;
 
 /** One record per tab, so a restarted service worker still knows what each tab's frames reported. */

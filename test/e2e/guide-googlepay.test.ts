@@ -1,6 +1,9 @@
 // The Google Pay / Google account guide with the built extension, on the fixture twin under the real
 // host names: followed only by what the popup says and what the pointer rings (see guide-journey.mjs).
+// As on the real site, the card list, Remove and its confirmation are in a payments.google.com frame:
+// the pointer rings them there and the popup's step and count come from the frame.
 import { describe, expect, it } from 'vitest';
+import { nextPaint, readPointer } from '../support/guide-journey.mjs';
 import { useJourney } from '../support/env';
 import * as googlepay from '../support/people/googlepay.mjs';
 
@@ -26,8 +29,61 @@ describe('Google Pay guide', () => {
         'remove',
         'finished',
       ]);
-      expect(await journey.page.$eval('#no-payment-methods', (e) => e.textContent)).toContain('No payment methods yet?');
+      // The list, and its empty state, are in the payments.google.com frame; the page around it has neither.
+      const frame = googlepay.listFrame(journey.page);
+      expect(frame?.url()).toBe('https://payments.google.com/payments/u/0/payment_methods?removed=4444');
+      expect(await frame!.$eval('#no-payment-methods', (e) => e.textContent)).toContain('No payment methods yet?');
+      expect(await journey.page.$('#no-payment-methods')).toBeNull();
       expect((await journey.state()).cards).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'the list in its frame: the popup counts the cards from the frame, the ring is drawn in the frame on Remove, and a frame with no list leaves nothing to point at',
+    async () => {
+      await journey.seed('cards=2&signedIn=1', '/gp/w/home/paymentmethods');
+      const frame = googlepay.listFrame(journey.page);
+      expect(frame?.url()).toBe('https://payments.google.com/payments/u/0/payment_methods');
+      let popup = await journey.popup();
+      let seen = await journey.readPopup(popup);
+      expect(seen.current).toBe('remove');
+      expect(seen.left).toContain('2');
+      await popup.click('[data-testid=guide-point]');
+      await popup.waitForSelector('[data-pointed=true]');
+      await popup.close();
+      await nextPaint(journey.page);
+      // Drawn in the frame's own document, not the top page's.
+      expect(await frame!.$('unbind-pointer')).not.toBeNull();
+      expect(await journey.page.$('unbind-pointer')).toBeNull();
+      // On screen where the frame's first Remove is.
+      const ring = await readPointer(journey.page);
+      expect(ring?.label).toBeTruthy();
+      const iframe = await journey.page.$eval('#payments-frame', (f) => f.getBoundingClientRect().toJSON());
+      const remove = await frame!.$eval('.b3id-info-message-html', (a) => a.getBoundingClientRect().toJSON());
+      const centre = { x: ring!.box.x + ring!.box.w / 2, y: ring!.box.y + ring!.box.h / 2 };
+      // The ring's centre (in the top page's viewport) is on the frame's Remove, moved by the frame's place.
+      expect(centre.x).toBeGreaterThan(iframe.x + remove.x);
+      expect(centre.x).toBeLessThan(iframe.x + remove.x + remove.width);
+      expect(centre.y).toBeGreaterThan(iframe.y + remove.y);
+      expect(centre.y).toBeLessThan(iframe.y + remove.y + remove.height);
+      expect(iframe.y).toBeGreaterThan(0); // the frame is not at the page's corner: its offset counts
+
+      // The frame loses its list (the sign-in went stale): still the Remove step, but nothing to ring,
+      // and the popup says so rather than ringing something of the page around the frame.
+      await frame!.goto(googlepay.seedUrl('cards=2&signedIn=1&reauth=1', '/payments/u/0/payment_methods', 'https://payments.google.com'), {
+        waitUntil: 'load',
+      });
+      expect(await frame!.$eval('body', (b) => b.dataset.page)).toBe('payments-signin');
+      popup = await journey.popup();
+      seen = await journey.readPopup(popup);
+      expect(seen.current).toBe('remove');
+      expect(seen.finished).toBe(false); // a frame that shows no list is not "no card left"
+      await popup.click('[data-testid=guide-point]');
+      await popup.waitForSelector('[data-pointed=false]');
+      expect(await popup.$('[data-testid=guide-no-target]')).not.toBeNull();
+      await popup.close();
+      expect(await readPointer(journey.page)).toBeNull();
     },
     SLOW,
   );

@@ -45,6 +45,8 @@ describe('the built package', () => {
     // Only the sites the guides cover (their hosts, from src/data/guides).
     expect(guide.matches).toEqual(guideMatches());
     expect(guide.matches).toContain('*://*.aliexpress.com/*');
+    // In frames too: Google Pay shows its card list in a frame from payments.google.com.
+    expect(guide.all_frames).toBe(true);
   });
 
   it('content scripts are single classic scripts, with no import to load later', () => {

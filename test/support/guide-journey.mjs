@@ -34,11 +34,12 @@ export async function popupNow(ext, page) {
   return seen;
 }
 
-/** What the pointer rings now, with its label, or null. */
+/** What the pointer rings now, in whichever frame it is (its box in the top page's viewport), with
+ *  its label, or null. */
 export async function readPointer(page) {
-  const [ring] = await shadowElements(page, 'unbind-pointer', '.ring');
-  if (!ring?.shown) return null;
-  const [tip] = await shadowElements(page, 'unbind-pointer', '.tip span');
+  const ring = (await shadowElements(page, 'unbind-pointer', '.ring')).find((r) => r.shown);
+  if (!ring) return null;
+  const tip = (await shadowElements(page, 'unbind-pointer', '.tip span')).find((t) => t.host === ring.host);
   return { box: ring.box, label: tip?.text ?? '' };
 }
 
@@ -46,10 +47,20 @@ export async function readPointer(page) {
 export const nextPaint = (page) =>
   page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))));
 
-/** After a click that may or may not load a page: wait until it is done. */
+/** After a click that may or may not load a page, in the top frame or in a frame: wait until every
+ *  frame's page is done. */
 export async function settle(page) {
   await sleep(300);
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10000 });
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || frame.detached) continue;
+    // A frame removed meanwhile has nothing left to wait for.
+    await frame
+      .waitForFunction(() => document.readyState === 'complete', { timeout: 10000 })
+      .catch((err) => {
+        if (!frame.detached) throw err;
+      });
+  }
   await sleep(150);
 }
 

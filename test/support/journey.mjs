@@ -33,8 +33,8 @@ export function hands(page) {
 }
 
 /**
- * A `check` for followGuide: throws when the page shows the site's refusal (following the guide must
- * never lead there).
+ * A `check` for followGuide: throws when the page, or one of its frames, shows the site's refusal
+ * (following the guide must never lead there).
  * @param {import('puppeteer').Page} page
  * @param {string} selector where the site says it refused
  * @param {string} site who refused, for the message
@@ -42,8 +42,11 @@ export function hands(page) {
 export const refusalAt =
   (page, selector, site = 'the site') =>
   async (/** @type {string} */ step) => {
-    const refusal = await page.$eval(selector, (e) => e.textContent?.trim()).catch(() => null);
-    if (refusal) throw new Error(`step ${step}: ${site} refused: ${refusal}`);
+    // In any frame: a site may show its list, and so its refusal, in a frame.
+    for (const frame of page.frames()) {
+      const refusal = await frame.$eval(selector, (e) => e.textContent?.trim()).catch(() => null);
+      if (refusal) throw new Error(`step ${step}: ${site} refused: ${refusal}`);
+    }
   };
 
 /**

@@ -1,9 +1,36 @@
 // Reaches into Unbind's closed shadow roots (the notice, the pointer) the way DevTools does: page
-// scripts and Puppeteer's selectors cannot, which is the point of closing them.
+// scripts and Puppeteer's selectors cannot, which is the point of closing them. The pointer may be in
+// a frame (a site that shows its card list in a frame from another origin), so frames are searched too.
+
+/** The shadow roots of every `<hostTag>` in the document and the documents of its frames, in order. */
+function shadowRootsOf(root, hostTag) {
+  const want = hostTag.toUpperCase();
+  const found = [];
+  const walk = (n) => {
+    if (n.nodeName === want && n.shadowRoots?.[0]) found.push(n.shadowRoots[0]);
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? []), ...(n.contentDocument ? [n.contentDocument] : [])]) walk(c);
+  };
+  walk(root);
+  return found;
+}
+
+/** Where the element is in the top page's viewport (a frame's own coordinates would miss it), or null. */
+async function viewportBox(cdp, nodeId) {
+  const { quads } = await cdp.send('DOM.getContentQuads', { nodeId }).catch(() => ({ quads: [] }));
+  const q = quads[0];
+  if (!q) return null;
+  const xs = [q[0], q[2], q[4], q[6]];
+  const ys = [q[1], q[3], q[5], q[7]];
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+}
 
 /**
- * Elements matching `selector` inside the closed shadow root of the first `<hostTag>` on the page.
- * Each comes with its text, its box, and a click at its centre (a real mouse click).
+ * Elements matching `selector` inside the closed shadow roots of every `<hostTag>` on the page and in
+ * its frames (frames in the page's process: same-site ones; a cross-site frame in another process is
+ * not reached), each host's in turn (`host`: its index). Each comes with its text, its box in the top
+ * page's viewport, and a click at its centre (a real mouse click, which lands in the frame).
  * @param {import('puppeteer').Page} page
  * @param {string} hostTag e.g. 'unbind-notice'
  * @param {string} selector
@@ -12,27 +39,27 @@ export async function shadowElements(page, hostTag, selector) {
   const cdp = await page.createCDPSession();
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const want = hostTag.toUpperCase();
-    const find = (n) => (n.nodeName === want ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean));
-    const shadow = find(root)?.shadowRoots?.[0];
-    if (!shadow) return [];
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
     const out = [];
-    for (const nodeId of nodeIds) {
-      const { object } = await cdp.send('DOM.resolveNode', { nodeId });
-      const { result } = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId,
-        returnByValue: true,
-        functionDeclaration:
-          'function() { const r = this.getBoundingClientRect(); return { text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== "none" }; }',
-      });
-      const v = result.value;
-      out.push({
-        text: String(v.text ?? ''),
-        box: v,
-        shown: v.shown && v.w > 0,
-        click: () => page.mouse.click(v.x + v.w / 2, v.y + v.h / 2),
-      });
+    for (const [host, shadow] of shadowRootsOf(root, hostTag).entries()) {
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
+      for (const nodeId of nodeIds) {
+        const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+        const { result } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          returnByValue: true,
+          functionDeclaration:
+            'function() { const r = this.getBoundingClientRect(); return { text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== "none" }; }',
+        });
+        const v = result.value;
+        const box = (v.shown && (await viewportBox(cdp, nodeId))) || { x: v.x, y: v.y, w: v.w, h: v.h };
+        out.push({
+          host,
+          text: String(v.text ?? ''),
+          box: { ...box, shown: v.shown },
+          shown: v.shown && box.w > 0,
+          click: () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2),
+        });
+      }
     }
     return out;
   } finally {

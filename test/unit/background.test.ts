@@ -137,4 +137,46 @@ describe('dispatch', () => {
     await send({ type: 'guide-restart', guide: 'aliexpress' });
     expect(chrome.storage.local.data.get('guides')).toEqual({ version: 1, byGuide: {} });
   });
+
+  it("guide progress combines a tab's frames: the list in a frame moves it on, the top page's later reading does not move it back, a new top page drops the old frames", async () => {
+    const none = { step: null, registered: null, cards: null, bound: false };
+    const progress = () =>
+      (
+        chrome.storage.local.data.get('guides') as {
+          byGuide: Record<string, { step: string | null; cards: number | null; finishedAt: number | null }>;
+        }
+      ).byGuide.googlepay;
+    await send({ type: 'page', site: 'pay.google.com', path: '/gp/w/home/paymentmethods' }, fromFrame(5));
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
+    expect(progress()).toMatchObject({ step: 'open', cards: null });
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'remove', cards: 2 }, scheme: 'https:' }, fromFrame(5, 7));
+    expect(progress()).toMatchObject({ step: 'remove', cards: 2 });
+    // The top frame reads its page again: the frame's list still counts.
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
+    expect(progress()).toMatchObject({ step: 'remove', cards: 2 });
+    // Another tab's frames are not this tab's.
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(6));
+    expect(progress()).toMatchObject({ step: 'open', cards: 2 });
+    // The frame loads its next page (same frame): its new reading replaces its old one.
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'done', cards: 0 }, scheme: 'https:' }, fromFrame(5, 7));
+    expect(progress()).toMatchObject({ step: 'done', cards: 0, finishedAt: expect.any(Number) });
+    // A new page in the top frame: the old frames' readings are gone with it.
+    await send({ type: 'page', site: 'pay.google.com', path: '/gp/w/home/' }, fromFrame(5));
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'open' }, scheme: 'https:' }, fromFrame(5));
+    expect(progress()).toMatchObject({ step: 'open', cards: 0 });
+    expect(chrome.storage.session.data.get('tab:5')).toMatchObject({ guide: [{ frameId: 0, guide: 'googlepay' }] });
+    // A frame of the guide's site inside another site's page (a shop with the site's buttons) that is no
+    // step leaves the progress alone; one that is a step moves it.
+    await send({ type: 'page', site: 'shop.example', path: '/checkout' }, fromFrame(8));
+    await send({ type: 'guide', guide: 'googlepay', reading: none, scheme: 'https:' }, fromFrame(8, 2));
+    expect(progress()).toMatchObject({ step: 'open', cards: 0 });
+    await send({ type: 'guide', guide: 'googlepay', reading: { ...none, step: 'signin' }, scheme: 'https:' }, fromFrame(8, 3));
+    expect(progress()).toMatchObject({ step: 'signin' });
+    // A page with very many frames: the oldest frames' readings go, the top frame's stays.
+    for (let f = 1; f <= 40; f++) await send({ type: 'guide', guide: 'googlepay', reading: none, scheme: 'https:' }, fromFrame(5, f));
+    const kept = (chrome.storage.session.data.get('tab:5') as { guide: { frameId: number }[] }).guide.map((f) => f.frameId);
+    expect(kept).toHaveLength(16);
+    expect(kept[0]).toBe(0);
+    expect(kept.at(-1)).toBe(40);
+  });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // The Google account / Google Pay twin over HTTP with real Host headers: sign-in with a wrong password
 // and a wrong 2-Step Verification code, the password asked again before payment pages, the
-// subscription rule, removal to the empty list, the old payments.google.com address and the test hooks.
+// subscription rule, removal to the empty list (in the payments.google.com frame that the payment
+// methods page embeds), the old payments.google.com addresses and the test hooks.
 import http from 'node:http';
 import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { type FixtureServer, readTls, startFixtureServer } from '../../fixtures/
 const PAY = 'https://pay.google.com';
 const ACCOUNTS = 'https://accounts.google.com';
 const PAYMENTS = 'https://payments.google.com';
+/** The list's frame, as the real page embeds it (gpay-script). */
+const FRAME = `${PAYMENTS}/payments/u/0/payment_methods`;
 const USER = 'payer@example.com';
 const PASSWORD = 'fixture-pass-1';
 
@@ -216,45 +219,64 @@ describe('Google Pay twin', () => {
     expect(pageId(await b.go(`${PAY}/gp/w/home/paymentmethods`))).toBe('pay-paymentmethods');
   });
 
-  it('lists the cards with Remove; Remove opens the confirmation; Remove again removes; the empty list says so', async () => {
+  it('the payment methods page embeds the list from payments.google.com; the frame has no list for a stale sign-in', async () => {
+    await b.seed('cards=2&signedIn=1&reauth=1');
+    const stale = await b.go(FRAME);
+    expect(pageId(stale)).toBe('payments-signin');
+    expect(stale.body).toContain('target="_top"');
+    expect(stale.body).not.toContain('Visa •••• 4242');
     await b.seed('cards=2&signedIn=1');
-    const list = await b.go(`${PAY}/gp/w/home/paymentmethods`);
+    const page = await b.go(`${PAY}/gp/w/home/paymentmethods`);
+    expect(page.body).toMatch(/<iframe[^>]*src="https:\/\/payments\.google\.com\/payments\/u\/0\/payment_methods"/);
+    // Nothing of the list is in the embedding page itself.
+    expect(page.body).not.toContain('Visa •••• 4242');
+    expect(page.body).not.toMatch(/>Remove</);
+    expect(pageId(await b.go(`${PAY}/gp/w/u/0/home/paymentmethods`))).toBe('pay-paymentmethods');
+  });
+
+  it('lists the cards with Remove in the frame; Remove opens the confirmation; Remove again removes; the empty list says so', async () => {
+    await b.seed('cards=2&signedIn=1');
+    const list = await b.go(FRAME);
+    expect(pageId(list)).toBe('payments-paymentmethods');
     expect(text(list)).toContain('Visa •••• 4242');
     expect(text(list)).toContain('Mastercard •••• 4444');
     expect(list.body.match(/>Remove</g)).toHaveLength(2);
     expect(list.body).toContain('class="b3-instrument-details-default-actions"');
-    const dialog = await b.go(`${PAY}/gp/w/home/paymentmethods?remove=pm_1`);
+    const dialog = await b.go(`${FRAME}?remove=pm_1`);
     expect(dialog.body).toMatch(/<dialog open data-modal id="remove-dialog"/);
     expect(dialog.body).toContain('class="b3-primary-button" id="confirm-remove">Remove<');
-    const after = await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_1' });
+    const after = await b.go(`${FRAME}/remove`, { id: 'pm_1' });
+    expect(after.url).toBe(`${FRAME}?removed=4242`);
     expect(text(after)).toContain('Payment method removed (•••• 4242)');
     expect((await b.state()).cards.map((c: { last4: string }) => c.last4)).toEqual(['4444']);
-    const empty = await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_2' });
+    const empty = await b.go(`${FRAME}/remove`, { id: 'pm_2' });
     expect(text(empty)).toContain('No payment methods yet?');
     expect(empty.body).not.toMatch(/>Remove</);
     // A card already gone: back to the list, nothing else happens.
-    expect(pageId(await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_2' }))).toBe('pay-paymentmethods');
+    expect(pageId(await b.go(`${FRAME}/remove`, { id: 'pm_2' }))).toBe('payments-paymentmethods');
   });
 
   it('refuses to remove a card that pays an active subscription, until the subscription moves or is canceled', async () => {
     await b.seed('cards=3&subscription=1&signedIn=1');
-    const refused = await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_1' });
+    const refused = await b.go(`${FRAME}/remove`, { id: 'pm_1' });
     expect(text(refused)).toContain('You can’t remove Visa •••• 4242 because it pays for an active subscription: Google One.');
+    // The way out leaves the frame for the whole page.
+    expect(refused.body).toMatch(/href="https:\/\/pay\.google\.com\/gp\/w\/home\/subscriptions" target="_top"/);
     expect((await b.state()).cards).toHaveLength(3);
     // Pay with another card: the first card goes, the new one is now the blocked one.
     const subs = await b.go(`${PAY}/gp/w/home/subscriptions`);
     expect(text(subs)).toContain('Pay with: Visa •••• 4242');
     expect(subs.body).toMatch(/href="\/gp\/w\/home\/subscriptions\/sub_4"[^>]*>Manage</);
     await b.go(`${PAY}/gp/w/home/subscriptions/sub_4/paywith`, { cardId: 'pm_2' });
-    expect(text(await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_1' }))).toContain('Payment method removed (•••• 4242)');
-    expect(text(await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_2' }))).toContain('pays for an active subscription');
+    expect(text(await b.go(`${FRAME}/remove`, { id: 'pm_1' }))).toContain('Payment method removed (•••• 4242)');
+    expect(text(await b.go(`${FRAME}/remove`, { id: 'pm_2' }))).toContain('pays for an active subscription');
     // Cancel: confirmation first, then the card can go.
     const detail = await b.go(`${PAY}/gp/w/home/subscriptions/sub_4?cancel=1`);
     expect(detail.body).toMatch(/<dialog open data-modal id="cancel-dialog"/);
     const canceled = await b.go(`${PAY}/gp/w/home/subscriptions/sub_4/cancel`, {});
     expect(text(canceled)).toContain('Google One was canceled.');
     expect(canceled.body).not.toMatch(/>Manage</);
-    expect(text(await b.go(`${PAY}/gp/w/home/paymentmethods/remove`, { id: 'pm_2' }))).toContain('Payment method removed (•••• 4444)');
+    expect(text(await b.go(`${FRAME}/remove`, { id: 'pm_2' }))).toContain('Payment method removed (•••• 4444)');
     expect((await b.state()).subscriptions[0].status).toBe('canceled');
   });
 

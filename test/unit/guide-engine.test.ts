@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import aliexpressRaw from '../../src/data/guides/aliexpress.json';
 import {
   advance,
+  combineReadings,
   currentPlace,
   NEW_PROGRESS,
   placeMatches,
@@ -172,6 +173,56 @@ describe('readPage', () => {
       cards: 2,
       bound: false,
     });
+  });
+});
+
+describe('combineReadings (a tab: the top frame and its iframes, each read in its own document)', () => {
+  // The wallet's list page draws its list in a frame from another origin, as Google Pay does: the top
+  // page is only the way in ("start"), the frame is the list.
+  const top = readPage(demo, probe('wallet.test', ['#landing']));
+  const list = (shown: Record<string, number>) => readPage(demo, probe('wallet.test', shown));
+
+  it('the step is the furthest any frame is, whichever frame is first', () => {
+    const frame = list({ '#cards': 1, '.card': 2 });
+    expect(top.step).toBe('start');
+    expect(combineReadings(demo, [top, frame]).step).toBe('cards');
+    expect(combineReadings(demo, [frame, top]).step).toBe('cards');
+    expect(combineReadings(demo, [top, list({ '#cards': 1, '#empty': 1 })]).step).toBe('done');
+  });
+
+  it('the card count comes from the frame that shows the list; the top saying nothing of cards keeps it', () => {
+    expect(combineReadings(demo, [top, list({ '#cards': 1, '.card': 2 })]).cards).toBe(2);
+    expect(combineReadings(demo, [top, list({ '#cards': 1, '#empty': 1 })]).cards).toBe(0);
+    expect(combineReadings(demo, [top]).cards).toBeNull();
+    // Two lists in one tab: a card seen in either is a card left, never "no card".
+    expect(combineReadings(demo, [list({ '#cards': 1, '#empty': 1 }), list({ '#cards': 1, '.card': 1 })]).cards).toBe(1);
+  });
+
+  it('frames of no step (an advert, a sign-in widget elsewhere) change nothing', () => {
+    const nothing = readPage(demo, probe('ads.example', ['#banner']));
+    expect(combineReadings(demo, [top, nothing])).toEqual(top);
+    expect(combineReadings(demo, [nothing, nothing])).toEqual(reading());
+    expect(combineReadings(demo, [])).toEqual(reading());
+  });
+
+  it('registered: any frame that says so; bound: any frame that says so', () => {
+    const member = readPage(demo, probe('wallet.test', ['#member-menu']));
+    const joining = readPage(demo, probe('wallet.test', ['#join-form']));
+    expect(combineReadings(demo, [joining, member]).registered).toBe(true);
+    expect(combineReadings(demo, [top, joining]).registered).toBe(false);
+    expect(combineReadings(demo, [top, readPage(demo, probe('shop.test', ['#bound']))]).bound).toBe(true);
+  });
+
+  it("advanced with the combined reading, the progress ends on the frame's empty list and stays ended when the top reads again", () => {
+    let p = advance(progress(), combineReadings(demo, [top]), 'https:', 1);
+    expect(p.step).toBe('start');
+    p = advance(p, combineReadings(demo, [top, list({ '#cards': 1, '.card': 1 })]), 'https:', 2);
+    expect(p).toMatchObject({ step: 'cards', cards: 1, finishedAt: null });
+    p = advance(p, combineReadings(demo, [top, list({ '#cards': 1, '#empty': 1 })]), 'https:', 3);
+    // The top frame reads its page again (a mutation) while the frame still shows the empty list.
+    p = advance(p, combineReadings(demo, [list({ '#cards': 1, '#empty': 1 }), top]), 'https:', 4);
+    expect(p).toMatchObject({ step: 'done', cards: 0, finishedAt: 3 });
+    expect(statuses(demo, p).at(-1)).toBe('done');
   });
 });
 

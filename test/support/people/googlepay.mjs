@@ -11,6 +11,10 @@ export const { seedUrl, stateUrl } = twinHooks(PAY, USER.email);
 /** The code on the person's own phone (the twin shows it in a fixture box Unbind does not use). */
 export const codeSent = (/** @type {import('puppeteer').Page} */ page) => page.$eval('#sms-code-text', (e) => e.textContent ?? '');
 
+/** The payment-methods list's frame (payments.google.com, as on the real page), or undefined. */
+export const listFrame = (/** @type {import('puppeteer').Page} */ page) =>
+  page.frames().find((f) => new URL(f.url()).hostname === 'payments.google.com');
+
 /** @param {import('puppeteer').Page} page */
 export function personFor(page) {
   const { clickAndWait, dataPage } = hands(page);
