@@ -1,15 +1,23 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
+import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
+
+const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
 
 // The guide script runs only on the sites the guides cover (its matches come from the guide data), in
-// every frame of them.
-const withGuides = {
+// every frame of them. The guard's scripts are listed here only so that crxjs builds them (as standalone
+// classic scripts, with no web_accessible_resources, unlike its `?script` imports); the background
+// registers them at run time (src/background/guard-scripts.ts) and dropGuardFromManifest removes them
+// from the package.
+const forBuild = {
   ...manifest,
   content_scripts: [
-    ...manifest.content_scripts,
+    ...GUARD_SCRIPTS.map((s) => ({ matches: ['<all_urls>'], js: [s.source], run_at: 'document_start' as const })),
     {
       matches: guideMatches(),
       js: ['src/content/guide.ts'],
@@ -20,19 +28,40 @@ const withGuides = {
   ],
 };
 
+/** Removes the guard's scripts from the emitted manifest (after crxjs wrote it): declared there, they
+ *  would run on the sites the person allowed too. */
+function dropGuardFromManifest(): Plugin {
+  return {
+    name: 'unbind:drop-guard-from-manifest',
+    apply: 'build',
+    enforce: 'post',
+    // After the files are written: crxjs emits the manifest last, in its own hooks.
+    writeBundle(options) {
+      const dir = options.dir ?? 'dist';
+      const file = path.join(dir, 'manifest.json');
+      const out = JSON.parse(readFileSync(file, 'utf8'));
+      const built = new Set<string>(GUARD_SCRIPTS.map((s) => s.js));
+      out.content_scripts = out.content_scripts.filter((c: { js: string[] }) => !c.js.some((f) => built.has(f)));
+      for (const js of built) if (!existsSync(path.join(dir, js))) throw new Error(`${js} was not built`);
+      writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
     // Content scripts as single classic scripts: they run at document_start, before the page's first
     // script and first paint, and need no web_accessible_resources.
     crx({
-      manifest: withGuides as ManifestV3Export,
-      contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/shadow-hook.ts', 'src/content/guide.ts'] },
+      manifest: forBuild as ManifestV3Export,
+      contentScripts: { standaloneFiles: [...guardSources, 'src/content/guide.ts'] },
     }),
+    dropGuardFromManifest(),
   ],
   resolve: { alias: dataAlias() },
   // No module-preload polyfill: it would be the only fetch() in the package (of our own files, but
   // the package should make no request at all).
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome111', minify: true, sourcemap: false, modulePreload: { polyfill: false } },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome119', minify: true, sourcemap: false, modulePreload: { polyfill: false } },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });

@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { lookThroughHistory } from './card-hunt';
 import { dispatch } from './dispatch';
+import { syncGuardScripts } from './guard-scripts';
 import { handlers } from './handlers';
 import { repairLocal } from './settings';
 import { forgetTab } from './tab-boxes';
@@ -20,9 +21,12 @@ chrome.permissions.onAdded.addListener((p) => {
   if (p.permissions?.includes('history')) void lookThroughHistory();
 });
 
-browser.runtime.onStartup.addListener(() => void repairLocal());
-browser.runtime.onInstalled.addListener(() => void repairLocal());
+browser.runtime.onStartup.addListener(() => void repairLocal().then(syncGuardScripts));
+browser.runtime.onInstalled.addListener(() => void repairLocal().then(syncGuardScripts));
 // Anyone may have written a damaged value (an older version, a tester's hand, another extension's bug).
+// The guard's scripts follow the allow list (and the repaired value, if it was damaged).
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local') void repairLocal(Object.keys(changes));
+  if (area !== 'local') return;
+  void repairLocal(Object.keys(changes));
+  if ('settings' in changes) void syncGuardScripts();
 });

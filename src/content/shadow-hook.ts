@@ -1,8 +1,9 @@
-// Runs in the page's own world, before the page's scripts: the only place that can see a shadow root
-// being attached to an element already in the document (no mutation observer reports that). It tells
-// the isolated content script which host got one; the content script then reads the root itself
-// (chrome.dom.openOrClosedShadowRoot), so nothing about the root is exposed to the page.
-import { SHADOW_EVENT } from './shadow-event';
+// Runs in the page's own world, before the page's scripts. It sees two things no mutation observer
+// reports: a shadow root attached to an element already in the document, and a script's
+// `input.checked = true` (a property, no attribute, no event). For each it fires an empty event on the
+// element; the isolated content script then reads the element itself (chrome.dom.openOrClosedShadowRoot,
+// `checked`), so nothing is exposed to the page and a page that fires the events itself gains nothing.
+import { CHECKED_EVENT, SHADOW_EVENT } from './shadow-event';
 
 (() => {
   const proto = Element.prototype;
@@ -19,4 +20,30 @@ import { SHADOW_EVENT } from './shadow-event';
       });
     return root;
   };
+})();
+
+(() => {
+  const proto = HTMLInputElement.prototype;
+  const desc = Object.getOwnPropertyDescriptor(proto, 'checked');
+  const set = desc?.set;
+  if (!desc || !set) return;
+  // The setter is hot on some pages (a grid selecting every row): it only remembers the element. The
+  // events go out in one microtask, which still runs before the next paint (after a timer, a fetch
+  // callback or a requestAnimationFrame callback alike); not bubbling and not composed, so only the
+  // capture listeners the content script keeps on each document and shadow root hear them.
+  let queue = new Set<HTMLInputElement>();
+  const flush = () => {
+    const q = queue;
+    queue = new Set();
+    for (const el of q) if (el.checked && el.type === 'checkbox' && el.isConnected) el.dispatchEvent(new Event(CHECKED_EVENT));
+  };
+  Object.defineProperty(proto, 'checked', {
+    ...desc,
+    set(this: HTMLInputElement, on: boolean) {
+      set.call(this, on);
+      if (!on) return;
+      if (queue.size === 0) queueMicrotask(flush);
+      queue.add(this);
+    },
+  });
 })();

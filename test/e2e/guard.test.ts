@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readOutcomes, visit } from '../support/outcomes.mjs';
-import { badgeText, clearStored, inWorker, noticeElements, openPopup, setStored, useEnv } from '../support/env';
+import { badgeText, clearStored, guardScriptsReady, inWorker, noticeElements, openPopup, setStored, useEnv } from '../support/env';
 import { sleep } from '../support/sleep.mjs';
 
 const MAX_FIGHTS = 3; // src/content/guard/ledger.ts
@@ -125,6 +125,7 @@ describe('checkout guard', () => {
     expect(await checked('#save')).toBe(true);
     const stored = await inWorker(env, () => chrome.storage.local.get('settings'));
     expect((stored.settings as { allowList: string[] }).allowList).toEqual(['127.0.0.1']);
+    await guardScriptsReady(env);
     await visit(page, env.checkout('e2e-simple'));
     expect(await checked('#save')).toBe(true);
     expect(await badgeText(env, page)).toBe('');

@@ -26,10 +26,6 @@ const PAINT = 'the save box is never painted ticked';
 /** Why a page's save box is left ticked by today's guard (its save and paint checks are `it.fails`;
  *  drop the entry when the fix lands and the checks pass). */
 const KNOWN: Record<string, string> = {
-  radix:
-    'composite control: the Radix Checkbox is a <button role=checkbox> named only by a <label for> outside it, with a ticked hidden bubble input beside it; the guard reads neither as labelled',
-  'material-web':
-    'form-associated web component: the md-checkbox input sits in its shadow root with no label there, its words in the light-DOM <label> around the host',
   alpine:
     "wording: WooCommerce core's label 'Save to account' alone (here without its wc-<gateway>-new-payment-method name) is not read as a save consent",
 };

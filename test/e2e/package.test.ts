@@ -1,10 +1,11 @@
 // What ships in dist/: the fewest permissions (history is optional, asked for from the popup), nothing
 // exposed to pages, no request-making code, and content scripts that are single classic scripts (so
 // they run before the page's first paint).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guideMatches } from '../../scripts/data.ts';
+import { GUARD_SCRIPTS, registrationsFor } from '../../src/background/guard-scripts';
 import { DIST } from '../support/browser.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
@@ -12,24 +13,34 @@ const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 
 describe('the built package', () => {
-  it('asks for storage only (the browsing history only when the person asks), and exposes no file to pages', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks for storage and scripting on every site (the browsing history only when the person asks), and exposes no file to pages', () => {
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
     expect(manifest.optional_permissions).toEqual(['history']);
-    expect(manifest.host_permissions).toBeUndefined();
+    // The guard's scripts are registered at run time, so allowed sites can be left out: that needs
+    // host access, which declared content scripts used to carry.
+    expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('runs the guard at document_start in every frame, about:blank and opaque-origin frames too', () => {
-    const guard = manifest.content_scripts.find((c: { js: string[] }) => c.js.includes('src/content/index.js'));
-    expect(guard).toMatchObject({
-      run_at: 'document_start',
-      all_frames: true,
-      match_about_blank: true,
-      match_origin_as_fallback: true,
-      matches: ['<all_urls>'],
-    });
+  it('declares no guard script (the background registers them, allowed sites left out), only the guide script', () => {
+    const declared = (manifest.content_scripts as { js: string[] }[]).flatMap((c) => c.js);
+    expect(declared).toEqual(['src/content/guide.js']);
+    for (const s of GUARD_SCRIPTS) expect(existsSync(path.join(DIST, s.js)), s.js).toBe(true);
+    expect(registrationsFor(['www.Shop.example', 'bad host/x'])).toEqual(
+      GUARD_SCRIPTS.map((s) =>
+        expect.objectContaining({
+          js: [s.js],
+          matches: ['<all_urls>'],
+          excludeMatches: ['*://*.shop.example/*'],
+          runAt: 'document_start',
+          allFrames: true,
+          matchOriginAsFallback: true,
+          world: s.world,
+        }),
+      ),
+    );
     const guide = manifest.content_scripts.find((c: { js: string[] }) => c.js.includes('src/content/guide.js'));
     // Only the sites the guides cover (their hosts, from src/data/guides).
     expect(guide.matches).toEqual(guideMatches());
@@ -39,12 +50,11 @@ describe('the built package', () => {
   });
 
   it('content scripts are single classic scripts, with no import to load later', () => {
-    for (const c of manifest.content_scripts as { js: string[] }[]) {
-      for (const js of c.js) {
-        const code = readFileSync(path.join(DIST, js), 'utf8');
-        expect(code, js).not.toMatch(/(^|[;\s])import\s*[({"'`*]|\bimport\(/);
-        expect(code.startsWith('(function'), js).toBe(true);
-      }
+    const all = [...(manifest.content_scripts as { js: string[] }[]).flatMap((c) => c.js), ...GUARD_SCRIPTS.map((s) => s.js)];
+    for (const js of all) {
+      const code = readFileSync(path.join(DIST, js), 'utf8');
+      expect(code, js).not.toMatch(/(^|[;\s])import\s*[({"'`*]|\bimport\(/);
+      expect(code.startsWith('(function'), js).toBe(true);
     }
   });
 

@@ -100,7 +100,7 @@ export async function launch({ extension = true, headless = true, hostRules = ''
     return /** @type {import('puppeteer').WebWorker} */ (await target.worker());
   };
   if (extension) extensionId = new URL((await worker()).url()).host;
-  return {
+  const ext = {
     browser,
     extensionId,
     worker,
@@ -109,6 +109,38 @@ export async function launch({ extension = true, headless = true, hostRules = ''
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  // The guard's content scripts are registered by the background after install: no page may open before.
+  if (extension) await guardScriptsReady(ext);
+  return ext;
+}
+
+/**
+ * Waits until the background has registered the guard's content scripts in step with the stored allow
+ * list (it does so on install and after every settings change, asynchronously): a page opened before
+ * would run with the previous registration.
+ * @param {{ worker: () => Promise<import('puppeteer').WebWorker> }} ext
+ */
+export async function guardScriptsReady(ext) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ready = await inWorker(ext, async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      const allowed = Array.isArray(settings?.allowList) ? settings.allowList : [];
+      const want = allowed
+        .map(
+          (s) =>
+            `*://*.${String(s)
+              .toLowerCase()
+              .replace(/^www\./, '')}/*`,
+        )
+        .sort()
+        .join();
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      return scripts.length === 2 && scripts.every((c) => [...(c.excludeMatches ?? [])].sort().join() === want);
+    });
+    if (ready) return;
+    await sleep(100);
+  }
+  throw new Error('the guard content scripts were not registered in step with the allow list');
 }
 
 /**

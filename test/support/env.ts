@@ -3,7 +3,7 @@
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
-import { inWorker as inWorkerAnyType, launch } from './browser.mjs';
+import { guardScriptsReady, inWorker as inWorkerAnyType, launch } from './browser.mjs';
 
 import { createJourney, freshPage, type Site } from './journey.mjs';
 import { openPopup as openRealPopup } from './popup.mjs';
@@ -52,13 +52,18 @@ export async function badgeText(env: Env, page: Page): Promise<string> {
   });
 }
 
+/** Stores items, then waits until the guard's scripts are registered for the stored allow list. */
 export async function setStored(env: Env, items: Record<string, unknown>): Promise<void> {
   await inWorker(env, (i) => chrome.storage.local.set(i), items);
+  await guardScriptsReady(env);
 }
 
 export async function clearStored(env: Env): Promise<void> {
   await inWorker(env, () => chrome.storage.local.clear());
+  await guardScriptsReady(env);
 }
+
+export { guardScriptsReady };
 
 /** Elements of the notice (in a closed shadow root: reached through DevTools, see shadow.mjs). */
 export const noticeElements = (page: Page, selector: string) => shadowElements(page, 'unbind-notice', selector);

@@ -9,6 +9,7 @@ import data from 'virtual:unbind-data';
 import { describe, expect, it } from 'vitest';
 import { classify, type Reason } from '../../src/detect/classify';
 import { factsOf, inCardForm } from '../../src/detect/facts';
+import { outerLabelOf } from '../../src/content/guard/composite';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { LOOK_ALIKES, type LookAlike } from '../../src/detect/lexicon-schema';
 
@@ -67,7 +68,10 @@ function judge(el: Element): { save: boolean; reason: string } {
         return (!!form && hasCardFields(form)) || hasCardFields(el.ownerDocument);
       })());
   const cardForm = () => inCardForm(el, lx.cardFieldSelector, lx.paymentFrameHosts.test(HOST));
-  return classify(factsOf(el, paymentContext, cardForm), lx);
+  // The guard's own reading: a control the usual sources leave unnamed is named from outside
+  // (a <label for> pointing at a button, a component's host), see src/content/guard/decide.ts.
+  const facts = factsOf(el, paymentContext, cardForm);
+  return classify(facts.label ? facts : { ...facts, label: outerLabelOf(el) }, lx);
 }
 
 /** A control, named well enough to find it in the page. */

@@ -125,4 +125,20 @@ describe('Ledger', () => {
     expect([a!.checked, b!.checked, c!.checked]).toEqual([true, true, true]);
     expect(reports).toEqual([{ id: 2, state: 'reticked' }]);
   });
+  it('a released box (its control now asks another question) is no longer fought, nor ticked again', async () => {
+    const {
+      ledger,
+      els: [el],
+    } = setup();
+    ledger.hold(el!, 'native', 'Save card');
+    ledger.release(el!);
+    expect(ledger.boxOf(el!)).toBeUndefined();
+    el!.checked = true; // the page's default for the new question
+    await nextPaint();
+    expect(el!.checked).toBe(true);
+    el!.checked = false;
+    ledger.giveBack();
+    ledger.retick(1);
+    expect(el!.checked).toBe(false);
+  });
 });

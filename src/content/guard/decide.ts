@@ -3,6 +3,7 @@
 import { classify, type TextVerdict, type Verdict } from '../../detect/classify';
 import { contextOf, factsOf, inCardForm, shortLabel } from '../../detect/facts';
 import type { Lexicon } from '../../detect/lexicon';
+import { outerLabelOf } from './composite';
 
 /** The classifier's verdict, or the site's own rule; `label` names the box in the notice ('' if not save). */
 export interface Decision {
@@ -17,8 +18,16 @@ export const WAIT = 'wait';
 const SITE_RULE = { save: true, reason: 'site-rule' } as const;
 
 export class Decider {
-  /** One decision per element, never revised (a label that changes later is not read again). */
+  /** One decision per element, until its name changes (see label-watch.ts and forget()). */
   private readonly verdicts = new WeakMap<Element, Decision>();
+  /** The control's name changed (one input reused for another question): decide again next time.
+   *  Returns the decision it had. */
+  forget(el: Element): Decision | undefined {
+    const before = this.verdicts.get(el);
+    this.verdicts.delete(el);
+    return before;
+  }
+
   /** Card fields by scope (form, document, shadow root), valid for one batch of mutations. */
   private readonly payment = new Map<Node, boolean>();
   /** What a label says, by label (numbers folded): a grid's "Select row 1..20000" is read once. */
@@ -36,11 +45,13 @@ export class Decider {
     let verdict = this.verdicts.get(el);
     if (verdict) return verdict;
     const lx = this.lexicon();
-    const facts = factsOf(
+    const read = factsOf(
       el,
       () => this.inPaymentContext(el),
       () => inCardForm(el, lx.cardFieldSelector, lx.paymentFrameHosts.test(location.hostname)),
     );
+    // A control the usual sources leave unnamed is named from outside (composite.ts).
+    const facts = read.label ? read : { ...read, label: outerLabelOf(el) };
     // Its label may come later in the HTML: decide once the parser has got further.
     if (!facts.label && document.readyState === 'loading') return WAIT;
     // A site's own rule wins over the generic reading (see the guides' "checkout" rules).

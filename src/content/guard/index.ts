@@ -2,11 +2,17 @@
 // them before they are painted. Mutation observer callbacks run before the next paint, so a box in the
 // initial HTML or inserted later is caught before it is ever drawn ticked. This file wires the parts:
 // decide.ts (is it a save-card consent), ledger.ts (the boxes held, and a per-paint check for
-// `checked = true` by script, which no observer sees), input.ts (a person's click told from a script's).
+// `checked = true` by script, which no observer sees), input.ts (a person's click told from a script's),
+// composite.ts (a hidden input that stands for a visible control; names from outside a component),
+// label-watch.ts (a control reused for another question is judged again). A script's `checked = true`
+// on a box not held yet is announced by the main-world hook (CHECKED_EVENT), read here as a hint.
 import { isOn, kindOf, TICKED_SELECTOR } from '../../detect/controls';
 import type { Lexicon } from '../../detect/lexicon';
+import { CHECKED_EVENT } from '../shadow-event';
+import { faceOf } from './composite';
 import { Decider, WAIT } from './decide';
 import { Input } from './input';
+import { LabelWatch } from './label-watch';
 import { Ledger, type LedgerHooks } from './ledger';
 import { safely } from './safely';
 
@@ -21,6 +27,7 @@ export class Guard {
   private readonly decider: Decider;
   private readonly ledger: Ledger;
   private readonly input: Input;
+  private readonly labels: LabelWatch;
   /** Ticked candidates with no label yet, while the document is still being parsed. */
   private readonly pending = new Set<Element>();
   private readonly roots = new WeakSet<Document | ShadowRoot>();
@@ -33,8 +40,13 @@ export class Guard {
   ) {
     this.decider = new Decider(lexicon);
     this.ledger = new Ledger(hooks);
+    this.labels = new LabelWatch((el) => this.safely(() => this.renamed(el)), hooks.error);
     this.input = new Input({
-      person: (el) => this.ledger.personChose(el),
+      person: (el) => {
+        this.ledger.personChose(el);
+        // Its name is watched too: if the page reuses it for another question, the tick was not for that.
+        if (this.decider.decide(el) !== WAIT) this.labels.track(el);
+      },
       script: (el) => {
         if (this.running) queueMicrotask(() => this.safely(() => this.consider(el)));
       },
@@ -54,6 +66,7 @@ export class Guard {
       attributeFilter: ['checked', 'aria-checked', 'aria-pressed'],
     });
     this.input.listen(root);
+    root.addEventListener(CHECKED_EVENT, this.onChecked, true);
     if (this.running) this.scan(root, true);
   }
 
@@ -80,6 +93,26 @@ export class Guard {
   resume(): void {
     this.running = true;
     this.rescan();
+  }
+
+  /** The main-world hook saw `checked = true` on this box: a hint only (any page can fire it). Its
+   *  microtask runs before the next paint; name changes not delivered yet are handled first. */
+  private readonly onChecked = (e: Event): void =>
+    this.safely(() => {
+      if (!this.running || !(e.target instanceof HTMLInputElement)) return;
+      this.labels.flush();
+      this.consider(e.target);
+    });
+
+  /** A judged control's name changed. The same question in other words changes nothing (a person's
+   *  tick stays theirs); a different question is judged afresh, as if the control were new. */
+  private renamed(el: Element): void {
+    const before = this.decider.forget(el);
+    const after = this.decider.decide(el);
+    if (after === WAIT || (before && before.save === after.save)) return;
+    this.ledger.release(el);
+    this.input.forget(el);
+    if (this.running) this.consider(el);
   }
 
   private safely(fn: () => void): void {
@@ -134,7 +167,9 @@ export class Guard {
     }
   }
 
-  private consider(el: Element): void {
+  private consider(control: Element): void {
+    // A hidden input that only mirrors a visible control: judge and untick the visible one.
+    const el = faceOf(control);
     const kind = kindOf(el);
     if (!kind || !this.running) return;
     const known = this.ledger.boxOf(el);
@@ -144,7 +179,11 @@ export class Guard {
     }
     if (this.input.isTouched(el) || !isOn(el, kind)) return;
     const decision = this.decider.decide(el);
-    if (decision === WAIT) this.pending.add(el);
-    else if (decision.save) this.ledger.hold(el, kind, decision.label);
+    if (decision === WAIT) {
+      this.pending.add(el);
+      return;
+    }
+    this.labels.track(el);
+    if (decision.save) this.ledger.hold(el, kind, decision.label);
   }
 }

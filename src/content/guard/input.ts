@@ -23,6 +23,11 @@ export class Input {
     for (const type of EVENTS) root.addEventListener(type, this.onEvent, true);
   }
 
+  /** The control now asks another question: the person's earlier tick was not an answer to it. */
+  forget(el: Element): void {
+    this.touched.delete(el);
+  }
+
   isTouched(el: Element): boolean {
     return this.touched.has(el);
   }

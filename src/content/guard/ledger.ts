@@ -58,6 +58,17 @@ export class Ledger {
     this.checkEachPaint();
   }
 
+  /** The control now asks another question: stop holding it. Its record stays (the page did show a
+   *  save box that Unbind unticked), no longer tied to the element. */
+  release(el: Element): void {
+    this.byElement.delete(el);
+  }
+
+  /** Is the box's element still the save box it was (not released)? */
+  private holds(box: Box): boolean {
+    return this.byElement.get(box.el) === box;
+  }
+
   /** The page ticked a held box again. */
   refight(box: Box): void {
     if (++box.fights > MAX_FIGHTS) {
@@ -82,7 +93,7 @@ export class Ledger {
     const box = this.boxes.get(id);
     if (!box || box.state === 'reticked') return;
     box.state = 'reticked';
-    setTicked(box.el, box.kind, true);
+    if (this.holds(box)) setTicked(box.el, box.kind, true);
     this.hooks.report(box);
   }
 
@@ -92,7 +103,7 @@ export class Ledger {
       if (box.state !== 'unticked') continue;
       box.state = 'reticked';
       safely(() => {
-        if (box.el.isConnected) setTicked(box.el, box.kind, true);
+        if (box.el.isConnected && this.holds(box)) setTicked(box.el, box.kind, true);
         this.hooks.report(box);
       }, this.hooks.error);
     }
@@ -108,7 +119,7 @@ export class Ledger {
       this.paintHandle = 0;
       let any = false;
       for (const box of this.boxes.values()) {
-        if (box.state !== 'unticked' || !box.el.isConnected) continue;
+        if (box.state !== 'unticked' || !box.el.isConnected || !this.holds(box)) continue;
         any = true;
         if (isOn(box.el, box.kind)) this.refight(box);
       }
