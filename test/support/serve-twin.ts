@@ -23,6 +23,7 @@ export async function serveTwin(create: () => Site) {
   return {
     site,
     port: (server.address() as AddressInfo).port,
+    reset: () => site.reset(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

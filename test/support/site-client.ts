@@ -4,6 +4,7 @@
 // Domain=ebay.com reaches every *.ebay.com) and follows redirects.
 import http from 'node:http';
 import https from 'node:https';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readTls } from '../../fixtures/server.mjs';
 
 export interface SitePage {
@@ -94,4 +95,29 @@ export class SiteClient {
   cookiesFor(host: string) {
     return this.jar.get(host) ?? new Map<string, string>();
   }
+}
+
+/** What a twin test file browses: the fixture server or one twin served alone (./serve-twin.ts). */
+interface Served {
+  port: number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A twin test file's set-up: `start` once for the file (closed after it), and before each test the
+ * twins' state reset and a fresh client (no cookies) handed to `use` with the server.
+ */
+export function useSites<S extends Served>(start: () => Promise<S>, use: (client: SiteClient, server: S) => void) {
+  let served: S;
+  beforeAll(async () => {
+    served = await start();
+  });
+  afterAll(async () => {
+    await served.close();
+  });
+  beforeEach(() => {
+    served.reset();
+    use(new SiteClient(served.port), served);
+  });
 }

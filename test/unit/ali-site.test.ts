@@ -4,9 +4,10 @@
 // default-card rule and the empty list, today's payment password (right, wrong, missing) and the seed
 // document's flow without it, both card lists (Delete shown, Remove Card on hover), the 5-card limit and reset.
 import http from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
 import type { Marker, Target } from '../../src/guide/schema';
+import { type Form, pageId, pick, SiteClient, type SitePage, textOf, useSites } from '../support/site-client.ts';
 
 const SHOP = 'http://www.aliexpress.com';
 const LOGIN = 'http://login.aliexpress.com';
@@ -16,105 +17,21 @@ const EARBUDS = '1005006123456789';
 const VISA = '4242 4242 4242 4242';
 const MASTERCARD = '5555555555554444';
 
-interface Page {
-  status: number;
-  url: string;
-  body: string;
-  location?: string;
-}
-type Form = Record<string, string>;
-
-const decode = (s: string) =>
-  s
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-const pageId = (p: Page) => /<body[^>]*data-page="([^"]+)"/.exec(p.body)?.[1];
-const match = (p: Page, re: RegExp) => {
-  const m = re.exec(p.body);
-  if (!m?.[1]) throw new Error(`no ${re} on ${p.url} (${pageId(p)})`);
-  return decode(m[1]);
-};
-const text = (p: Page) =>
-  decode(p.body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const futureExpiry = () => `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
 
-/** A minimal browser: host-only cookies per host, follows redirects (POST -> GET on 302/303). */
-class Browser {
-  private jar = new Map<string, Map<string, string>>();
-  constructor(private port: number) {}
-
-  private send(method: 'GET' | 'POST', url: string, form?: Form): Promise<Page> {
-    const u = new URL(url);
-    const body = form ? new URLSearchParams(form).toString() : undefined;
-    const cookies = [...(this.jar.get(u.hostname) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
-    const headers: Record<string, string> = { host: u.hostname };
-    if (cookies) headers.cookie = cookies;
-    if (body !== undefined) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      headers['content-length'] = String(Buffer.byteLength(body));
-    }
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: this.port, method, path: u.pathname + u.search, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const jar = this.jar.get(u.hostname) ?? new Map<string, string>();
-          for (const c of res.headers['set-cookie'] ?? []) {
-            const [pair = '', ...attrs] = c.split(';');
-            const i = pair.indexOf('=');
-            const name = pair.slice(0, i).trim();
-            if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name);
-            else jar.set(name, pair.slice(i + 1).trim());
-          }
-          this.jar.set(u.hostname, jar);
-          const location = res.headers.location ? new URL(res.headers.location, u).href : undefined;
-          resolve({ status: res.statusCode ?? 0, url: u.href, body: Buffer.concat(chunks).toString('utf8'), location });
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
-  /** GET (or POST with `form`), following redirects; returns the final page. */
-  async go(url: string, form?: Form): Promise<Page> {
-    let page = await this.send(form ? 'POST' : 'GET', url, form);
-    for (let hops = 0; page.location && hops < 10; hops++) page = await this.send('GET', page.location);
-    return page;
-  }
-
-  // The fixture's state is whatever its test hook returns: each test reads the fields it checks.
-  // biome-ignore lint/suspicious/noExplicitAny: an untyped JSON document from the fixture server
-  async state(): Promise<any> {
-    const p = await this.send('GET', `${SHOP}/__test/state`);
-    return JSON.parse(p.body);
-  }
-
-  cookiesFor(host: string) {
-    return this.jar.get(host) ?? new Map<string, string>();
-  }
-}
-
 let srv: FixtureServer;
-let b: Browser;
-beforeAll(async () => {
-  srv = await startFixtureServer();
+let b: SiteClient;
+useSites(startFixtureServer, (client, server) => {
+  b = client;
+  srv = server;
 });
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new Browser(srv.port);
-});
+/** The signed-in shopper's state, as the shop's test hook tells it. */
+const state = (client = b) => client.json(`${SHOP}/__test/state`);
 
 async function signInOnShop(email = 'shopper@example.com') {
   const form = await b.go(`${SHOP}/p/order/index.html`);
   expect(pageId(form)).toBe('login');
-  const returnUrl = match(form, /name="return_url" value="([^"]+)"/);
+  const returnUrl = pick(form, /name="return_url" value="([^"]+)"/);
   const done = await b.go(`${LOGIN}/`, { return_url: returnUrl, loginId: email, password: 'secret' });
   expect(pageId(done)).toBe('shop-orders');
   return done;
@@ -128,7 +45,7 @@ async function toPayment() {
   const values = Object.fromEntries(
     ['name', 'phone', 'street', 'city', 'zip', 'country'].map((k) => [
       k,
-      match(checkout, new RegExp(`id="ship-${k}" name="${k}"[^>]*value="([^"]*)"`)),
+      pick(checkout, new RegExp(`id="ship-${k}" name="${k}"[^>]*value="([^"]*)"`)),
     ]),
   );
   const payment = await b.go(`${SHOP}/p/trade/confirm`, values);
@@ -149,7 +66,7 @@ const newCard = (orderId: string, extra: Form = {}): Form => ({
 async function payWithCode(orderId: string, form: Form) {
   const sms = await b.go(`${SHOP}/p/trade/pay`, form);
   expect(pageId(sms)).toBe('shop-sms');
-  const code = match(sms, /id="sms-code-text">(\d{4})</);
+  const code = pick(sms, /id="sms-code-text">(\d{4})</);
   return b.go(`${SHOP}/p/trade/verify`, { orderId, code });
 }
 
@@ -167,9 +84,9 @@ describe('shop sign-in', () => {
     expect(form.body).toContain('id="fm-login-id"');
     const none = await b.go(`${LOGIN}/`, { loginId: '', password: '' });
     expect(none.status).toBe(400);
-    expect(text(none)).toContain('Please enter your e-mail address and password.');
+    expect(textOf(none)).toContain('Please enter your e-mail address and password.');
     const noPass = await b.go(`${LOGIN}/`, { loginId: 'shopper@example.com', password: '' });
-    expect(text(noPass)).toContain('Please enter your password.');
+    expect(textOf(noPass)).toContain('Please enter your password.');
     expect(noPass.body).toMatch(/id="fm-login-id"[^>]*value="shopper@example.com"/);
     const evil = await b.go(`${LOGIN}/`, { loginId: '"><script>alert(1)</script>', password: '' });
     expect(evil.body).not.toContain('<script>alert(1)');
@@ -178,7 +95,7 @@ describe('shop sign-in', () => {
 
   it('signs in and greets the user in the account menu, without "My Alipay" before registration', async () => {
     const page = await signInOnShop();
-    expect(text(page)).toContain('Hi, Shopper');
+    expect(textOf(page)).toContain('Hi, Shopper');
     expect(page.body).toContain('id="menu-my-orders"');
     expect(page.body).not.toContain('id="menu-my-alipay"');
   });
@@ -186,7 +103,7 @@ describe('shop sign-in', () => {
   it('keeps an anonymous cart through sign-in, and escapes search text', async () => {
     await b.go(`${SHOP}/cart/add`, { item: EARBUDS, qty: '2' });
     await signInOnShop();
-    expect((await b.state()).cart).toEqual([{ id: EARBUDS, qty: 2 }]);
+    expect((await state()).cart).toEqual([{ id: EARBUDS, qty: 2 }]);
     const search = await b.go(`${SHOP}/wholesale?SearchText=${encodeURIComponent('<script>x</script>')}`);
     expect(search.body).not.toContain('<script>x');
     expect(search.body).toContain('&lt;script&gt;x');
@@ -198,7 +115,7 @@ describe('purchase', () => {
     await signInOnShop();
     const { payment } = await toPayment();
     expect(payment.body).toMatch(/<input type="checkbox" id="save-card" name="saveCard" value="1" checked>/);
-    expect(text(payment)).toContain('Save card details and bind this card to Alipay');
+    expect(textOf(payment)).toContain('Save card details and bind this card to Alipay');
     expect(payment.body).toContain('id="pay-method-new" value="new" checked');
   });
 
@@ -206,16 +123,16 @@ describe('purchase', () => {
     await signInOnShop();
     const { orderId } = await toPayment();
     const sms = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId)); // no saveCard field = unticked
-    const code = match(sms, /id="sms-code-text">(\d{4})</);
+    const code = pick(sms, /id="sms-code-text">(\d{4})</);
     const wrong = await b.go(`${SHOP}/p/trade/verify`, { orderId, code: code === '0000' ? '1111' : '0000' });
     expect(wrong.status).toBe(400);
     expect(pageId(wrong)).toBe('shop-sms');
-    expect(text(wrong)).toContain('The code is incorrect');
-    expect(match(wrong, /id="sms-code-text">(\d{4})</)).toBe(code);
+    expect(textOf(wrong)).toContain('The code is incorrect');
+    expect(pick(wrong, /id="sms-code-text">(\d{4})</)).toBe(code);
     const done = await b.go(`${SHOP}/p/trade/verify`, { orderId, code });
     expect(pageId(done)).toBe('shop-success');
     expect(done.body).not.toContain('card-bound-notice');
-    const st = await b.state();
+    const st = await state();
     expect(st.cards).toEqual([]);
     expect(st.orders).toMatchObject([{ id: orderId, status: 'Paid', paidWith: 'Visa •••• •••• •••• 4242', cardBound: false }]);
     expect(st.cart).toEqual([]);
@@ -227,7 +144,7 @@ describe('purchase', () => {
     const done = await payWithCode(orderId, newCard(orderId, { saveCard: '1' }));
     expect(pageId(done)).toBe('shop-success');
     expect(done.body).toContain('id="card-bound-notice"');
-    const st = await b.state();
+    const st = await state();
     expect(st.registered).toBe(false);
     expect(st.cards).toMatchObject([{ brand: 'Visa', last4: '4242', holder: 'ANNA SHOPPER', default: true }]);
     expect(JSON.stringify(st)).not.toMatch(/4242 ?4242 ?4242|424242/);
@@ -236,7 +153,7 @@ describe('purchase', () => {
     expect(next.payment.body).toMatch(/name="method" id="pay-card-\d+" value="card:card-\d+" checked/);
     const paid = await payWithCode(next.orderId, { orderId: next.orderId, method: `card:${st.cards[0].id}` });
     expect(pageId(paid)).toBe('shop-success');
-    expect((await b.state()).cards).toHaveLength(1);
+    expect((await state()).cards).toHaveLength(1);
   });
 
   it('validates the card number (16 digits, Luhn), expiry and CVV, and keeps the choice of the box', async () => {
@@ -247,7 +164,7 @@ describe('purchase', () => {
       newCard(orderId, { number: '4242 4242 4242 4241', expiry: '01/20', cvv: '12', holder: '' }),
     );
     expect(bad.status).toBe(400);
-    const t = text(bad);
+    const t = textOf(bad);
     expect(t).toContain('This card number is not valid');
     expect(t).toContain('This card has expired.');
     expect(t).toContain('The CVV is the 3 digits');
@@ -255,9 +172,9 @@ describe('purchase', () => {
     expect(bad.body).toMatch(/id="save-card" name="saveCard" value="1">/); // unticked stays unticked
     expect(bad.body).not.toContain('4242 4242 4242 4241');
     const short = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId, { number: '4242 4242 4242', expiry: '13/30' }));
-    expect(text(short)).toContain('The card number must have 16 digits.');
-    expect(text(short)).toContain('Use the format MM/YY');
-    expect((await b.state()).orders[0].status).toBe('Awaiting payment');
+    expect(textOf(short)).toContain('The card number must have 16 digits.');
+    expect(textOf(short)).toContain('Use the format MM/YY');
+    expect((await state()).orders[0].status).toBe('Awaiting payment');
   });
 
   it('refuses to bind a sixth card, and pays unbound when the box is unticked', async () => {
@@ -266,11 +183,11 @@ describe('purchase', () => {
     const refused = await b.go(`${SHOP}/p/trade/pay`, newCard(orderId, { number: MASTERCARD, saveCard: '1' }));
     expect(refused.status).toBe(400);
     expect(pageId(refused)).toBe('shop-payment');
-    expect(text(refused)).toContain('You can bind up to 5 cards');
-    expect((await b.state()).cards).toHaveLength(5);
+    expect(textOf(refused)).toContain('You can bind up to 5 cards');
+    expect((await state()).cards).toHaveLength(5);
     const done = await payWithCode(orderId, newCard(orderId, { number: MASTERCARD }));
     expect(pageId(done)).toBe('shop-success');
-    const st = await b.state();
+    const st = await state();
     expect(st.cards).toHaveLength(5);
     expect(st.orders[0]).toMatchObject({ status: 'Paid', paidWith: 'Mastercard •••• •••• •••• 4444' });
   });
@@ -287,34 +204,34 @@ describe('wallet registration', () => {
     expect(pageId(page)).toBe('wallet-register-email');
 
     // Wrong captcha: error, e-mail kept, new characters.
-    const first = match(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
+    const first = pick(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
     page = await b.go(`${WALLET}/register/email`, { email: 'me@example.org', captcha: first === 'AAAAA' ? 'BBBBB' : 'AAAAA' });
     expect(page.status).toBe(400);
-    expect(text(page)).toContain('The characters you entered are incorrect');
+    expect(textOf(page)).toContain('The characters you entered are incorrect');
     expect(page.body).toMatch(/id="reg-email"[^>]*value="me@example.org"/);
-    const captcha = match(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
+    const captcha = pick(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
     page = await b.go(`${WALLET}/register/email`, { email: 'me@example.org', captcha: captcha.toLowerCase() });
     expect(pageId(page)).toBe('wallet-register-sent');
-    expect(text(page)).toContain('We sent a confirmation e-mail');
+    expect(textOf(page)).toContain('We sent a confirmation e-mail');
 
     // Unconfirmed e-mail cannot continue.
     page = await b.go(`${WALLET}/register/details`);
     expect(pageId(page)).toBe('wallet-register-sent');
     expect(page.status).toBe(400);
-    expect(text(page)).toContain('Your e-mail address is not confirmed yet');
+    expect(textOf(page)).toContain('Your e-mail address is not confirmed yet');
 
     // The mailbox holds the message; its link confirms once.
     const inbox = await b.go(`${MAIL}/?to=me%40example.org`);
-    const msgPath = match(inbox, /<a class="mail-link" href="([^"]+)"/);
+    const msgPath = pick(inbox, /<a class="mail-link" href="([^"]+)"/);
     const msg = await b.go(`${MAIL}${msgPath}`);
-    expect(text(msg)).toContain('Confirm your e-mail address for Alipay');
-    const link = match(msg, /id="confirm-link" href="([^"]+)"/);
+    expect(textOf(msg)).toContain('Confirm your e-mail address for Alipay');
+    const link = pick(msg, /id="confirm-link" href="([^"]+)"/);
     const confirmed = await b.go(link);
     expect(pageId(confirmed)).toBe('wallet-register-details');
-    expect(text(confirmed)).toContain('Confirmed');
+    expect(textOf(confirmed)).toContain('Confirmed');
     const again = await b.go(link);
     expect(again.status).toBe(410);
-    expect(text(again)).toContain('This link has already been used');
+    expect(textOf(again)).toContain('This link has already been used');
     expect(again.body).toContain('id="back-to-alipay" href="/go"');
     page = await b.go(`${WALLET}/go`);
     expect(pageId(page)).toBe('wallet-register-details');
@@ -323,21 +240,21 @@ describe('wallet registration', () => {
     const details = { password: 'abc12345', passwordRepeat: 'abc12346', q1: '0', a1: 'Smith', q2: '1', a2: 'Rex', q3: '2', a3: 'Kazan' };
     page = await b.go(`${WALLET}/register/details`, details);
     expect(page.status).toBe(400);
-    expect(text(page)).toContain('The passwords do not match.');
+    expect(textOf(page)).toContain('The passwords do not match.');
     expect(page.body).toMatch(/id="answer-2"[^>]*value="Rex"/);
     expect(page.body).toMatch(/<option value="2" selected>In which city were you born\?<\/option>/);
     expect(page.body).not.toContain('abc12345');
     page = await b.go(`${WALLET}/register/details`, { ...details, q3: '1' });
-    expect(text(page)).toContain('Choose three different questions.');
+    expect(textOf(page)).toContain('Choose three different questions.');
 
     page = await b.go(`${WALLET}/register/details`, { ...details, passwordRepeat: 'abc12345' });
     expect(pageId(page)).toBe('wallet-register-done');
-    expect(text(page)).toContain('Your Alipay Account Has Been Set Up Successfully!');
-    page = await b.go(`${WALLET}${match(page, /id="go-to-my-alipay" href="([^"]+)"/)}`);
+    expect(textOf(page)).toContain('Your Alipay Account Has Been Set Up Successfully!');
+    page = await b.go(`${WALLET}${pick(page, /id="go-to-my-alipay" href="([^"]+)"/)}`);
     expect(pageId(page)).toBe('wallet-history');
     expect(page.body).toContain('id="manage-cards-icon"');
 
-    const st = await b.state();
+    const st = await state();
     expect(st).toMatchObject({ registered: true, wallet: { email: 'me@example.org', emailConfirmed: true } });
     const shop = await b.go(`${SHOP}/`);
     expect(shop.body).toContain('id="menu-my-alipay" href="/alipay/go"');
@@ -348,7 +265,7 @@ describe('wallet registration', () => {
     const login = await b.go(`${WALLET}/go`);
     expect(pageId(login)).toBe('login');
     expect(login.body).toContain('id="login-for-alipay"');
-    const returnUrl = match(login, /name="return_url" value="([^"]+)"/);
+    const returnUrl = pick(login, /name="return_url" value="([^"]+)"/);
     expect(new URL(returnUrl).host).toBe('www.alipay.com');
     const next = await b.go(`${LOGIN}/`, { return_url: returnUrl, loginId: 'seeded@example.com', password: 'x' });
     expect(pageId(next)).toBe('wallet-register-email');
@@ -358,7 +275,7 @@ describe('wallet registration', () => {
   it('never sends a ticket to a foreign host, and tickets work once', async () => {
     const p = await b.go(`${LOGIN}/`, { return_url: 'http://evil.example/sso', loginId: 'a@example.com', password: 'x' });
     expect(new URL(p.url).host).toBe('www.aliexpress.com');
-    const fresh = new Browser(srv.port);
+    const fresh = new SiteClient(srv.port);
     const stolen = await fresh.go(`${WALLET}/sso?ticket=deadbeef&next=/account/cards`);
     expect(pageId(stolen)).toBe('login');
     expect(fresh.cookiesFor('www.alipay.com').has('sid')).toBe(false);
@@ -394,47 +311,47 @@ describe('card removal', () => {
       /<a class="top-icon" id="manage-cards-icon" href="\/account\/cards"><svg[\s\S]*?<\/svg><span class="icon-tip">MANAGE YOUR CARDS<\/span><\/a>/,
     );
     expect(history.body).toMatch(/id="settings-manage-cards" href="\/account\/cards"/);
-    const mine = await b.go(`${WALLET}${match(history, /id="tab-my-account" href="([^"]+)"/)}`);
+    const mine = await b.go(`${WALLET}${pick(history, /id="tab-my-account" href="([^"]+)"/)}`);
     expect(pageId(mine)).toBe('wallet-my-account');
-    const cards = await b.go(`${WALLET}${match(mine, /id="edit-cards-link" href="([^"]+)"/)}`);
+    const cards = await b.go(`${WALLET}${pick(mine, /id="edit-cards-link" href="([^"]+)"/)}`);
     expect(pageId(cards)).toBe('wallet-cards');
     expect(cards.body.match(/<li class="card-row/g)).toHaveLength(2);
-    expect(text(cards)).toContain('•••• •••• •••• 4242 SHOPPER');
+    expect(textOf(cards)).toContain('•••• •••• •••• 4242 SHOPPER');
   });
 
   it("the seed document's flow: asks to confirm (no password), refuses the default card while others remain, then empties the list", async () => {
     await seedAndOpenWallet('registered=1&cards=3&defaultLast=1&flow=document');
-    let st = await b.state();
+    let st = await state();
     const [c1, c2, c3] = st.cards;
     expect(c3.default).toBe(true);
 
     const confirm = await b.go(`${WALLET}/account/cards?confirm=${c1.id}`);
     expect(confirm.body).toMatch(/<dialog class="confirm-dialog" id="remove-card-dialog"[^>]* open>/);
-    expect(text(confirm)).toContain('Remove this card? Visa •••• •••• •••• 4242');
+    expect(textOf(confirm)).toContain('Remove this card? Visa •••• •••• •••• 4242');
     expect(confirm.body).not.toContain('id="pay-password"');
     const plain = await b.go(`${WALLET}/account/cards`);
     expect(plain.body).not.toMatch(/id="remove-card-dialog"[^>]* open/);
 
     let page = await b.go(`${WALLET}/account/cards/remove`, { id: c3.id });
     expect(page.body).toContain('id="cards-error"');
-    expect(text(page)).toContain('You can’t remove your default card');
-    expect((await b.state()).cards).toHaveLength(3);
+    expect(textOf(page)).toContain('You can’t remove your default card');
+    expect((await state()).cards).toHaveLength(3);
     expect(page.body.match(/class="make-default"/g)).toHaveLength(2);
 
     page = await b.go(`${WALLET}/account/cards/remove`, { id: c1.id });
-    expect(text(page)).toContain('The card ending in 4242 was removed.');
+    expect(textOf(page)).toContain('The card ending in 4242 was removed.');
     expect(page.body).not.toContain(`data-card-id="${c1.id}"`);
     await b.go(`${WALLET}/account/cards/default`, { id: c2.id });
     page = await b.go(`${WALLET}/account/cards/remove`, { id: c3.id });
     expect(page.body).not.toContain('id="cards-error"');
-    st = await b.state();
+    st = await state();
     expect(st.cards).toMatchObject([{ id: c2.id, default: true }]);
     page = await b.go(`${WALLET}/account/cards/remove`, { id: c2.id }); // the only card, default: allowed
     expect(page.body).toContain('id="no-cards"');
-    expect(text(page)).toContain('Oops, You Have no Card in Alipay');
+    expect(textOf(page)).toContain('Oops, You Have no Card in Alipay');
     const refreshed = await b.go(`${WALLET}/account/cards`);
-    expect(text(refreshed)).toContain('Oops, You Have no Card in Alipay');
-    expect((await b.state()).cards).toEqual([]);
+    expect(textOf(refreshed)).toContain('Oops, You Have no Card in Alipay');
+    expect((await state()).cards).toEqual([]);
   });
 
   it('sends an unregistered user to registration instead of the card page', async () => {
@@ -452,15 +369,15 @@ describe('card removal', () => {
 async function registerWallet(password: string) {
   let page = await b.go(`${WALLET}/go`);
   if (pageId(page) === 'login') {
-    const returnUrl = match(page, /name="return_url" value="([^"]+)"/);
+    const returnUrl = pick(page, /name="return_url" value="([^"]+)"/);
     page = await b.go(`${LOGIN}/`, { return_url: returnUrl, loginId: 'shopper@example.com', password: 'x' });
   }
   expect(pageId(page)).toBe('wallet-register-email');
-  const captcha = match(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
+  const captcha = pick(page, /aria-label="Captcha characters: ([A-Z0-9]{5})"/);
   await b.go(`${WALLET}/register/email`, { email: 'shopper@example.com', captcha });
   const inbox = await b.go(`${MAIL}/?to=shopper%40example.com`);
-  const msg = await b.go(`${MAIL}${match(inbox, /<a class="mail-link" href="([^"]+)"/)}`);
-  await b.go(match(msg, /id="confirm-link" href="([^"]+)"/));
+  const msg = await b.go(`${MAIL}${pick(inbox, /<a class="mail-link" href="([^"]+)"/)}`);
+  await b.go(pick(msg, /id="confirm-link" href="([^"]+)"/));
   page = await b.go(`${WALLET}/register/details`, {
     password,
     passwordRepeat: password,
@@ -474,63 +391,63 @@ async function registerWallet(password: string) {
   expect(pageId(page)).toBe('wallet-register-done');
 }
 
-const dialogOpen = (p: Page) => /<dialog class="confirm-dialog" id="remove-card-dialog"[^>]* open>/.test(p.body);
+const dialogOpen = (p: SitePage) => /<dialog class="confirm-dialog" id="remove-card-dialog"[^>]* open>/.test(p.body);
 
 describe("today's flow: the payment password", () => {
   it('is asked in the remove dialog; none or a wrong one is an error that loses nothing; the right one removes', async () => {
     await seedAndOpenWallet('registered=1&cards=2');
-    const [first, second] = (await b.state()).cards; // the first is the default
-    expect((await b.state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
+    const [first, second] = (await state()).cards; // the first is the default
+    expect((await state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
     const confirm = await b.go(`${WALLET}/account/cards?confirm=${second.id}`);
     expect(dialogOpen(confirm)).toBe(true);
     expect(confirm.body).toMatch(
       /<label for="pay-password">Payment password<\/label>\s*<input id="pay-password" name="paymentPassword" type="password"/,
     );
-    expect(text(confirm)).toContain('Your Alipay password');
+    expect(textOf(confirm)).toContain('Your Alipay password');
 
     let page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id });
     expect(new URL(page.url).search).toBe(`?confirm=${second.id}&error=nopassword`);
     expect(dialogOpen(page)).toBe(true);
-    expect(text(page)).toContain('Please enter your payment password.');
+    expect(textOf(page)).toContain('Please enter your payment password.');
 
     page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id, paymentPassword: 'Wallet-pass-41' });
     expect(dialogOpen(page)).toBe(true);
-    expect(match(page, /id="remove-card-id" value="([^"]*)"/)).toBe(second.id);
-    expect(text(page)).toContain('The payment password is incorrect. Please try again.');
+    expect(pick(page, /id="remove-card-id" value="([^"]*)"/)).toBe(second.id);
+    expect(textOf(page)).toContain('The payment password is incorrect. Please try again.');
     expect(page.body).toMatch(/id="pay-password"[^>]*aria-invalid="true"/);
     expect(page.body).not.toContain('Wallet-pass-41');
     expect(page.body).not.toContain('id="cards-error"');
-    expect((await b.state()).cards).toHaveLength(2);
+    expect((await state()).cards).toHaveLength(2);
 
     // The right one, with a space typed at the end, is still wrong: a password is taken as typed.
     page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id, paymentPassword: 'Wallet-pass-42 ' });
-    expect(text(page)).toContain('is incorrect');
+    expect(textOf(page)).toContain('is incorrect');
     page = await b.go(`${WALLET}/account/cards/remove`, { id: second.id, paymentPassword: 'Wallet-pass-42' });
     expect(dialogOpen(page)).toBe(false);
-    expect(text(page)).toContain('The card ending in 4444 was removed.');
+    expect(textOf(page)).toContain('The card ending in 4444 was removed.');
     // The default card, now the last one: the same password removes it, and the list is empty.
     page = await b.go(`${WALLET}/account/cards/remove`, { id: first.id, paymentPassword: 'Wallet-pass-42' });
-    expect(text(page)).toContain('Oops, You Have no Card in Alipay');
-    expect((await b.state()).cards).toEqual([]);
+    expect(textOf(page)).toContain('Oops, You Have no Card in Alipay');
+    expect((await state()).cards).toEqual([]);
   });
 
   it('the default card still goes last: the right password does not remove it while others remain', async () => {
     await seedAndOpenWallet('registered=1&cards=2');
-    const [first] = (await b.state()).cards;
+    const [first] = (await state()).cards;
     expect(first.default).toBe(true);
     const page = await b.go(`${WALLET}/account/cards/remove`, { id: first.id, paymentPassword: 'Wallet-pass-42' });
-    expect(text(page)).toContain('You can’t remove your default card');
-    expect((await b.state()).cards).toHaveLength(2);
+    expect(textOf(page)).toContain('You can’t remove your default card');
+    expect((await state()).cards).toHaveLength(2);
   });
 
   it('is the one set at registration', async () => {
     await b.go(`${SHOP}/__test/seed?cards=1`);
     await registerWallet('My-own-pass-7');
-    const [card] = (await b.state()).cards;
+    const [card] = (await state()).cards;
     let page = await b.go(`${WALLET}/account/cards/remove`, { id: card.id, paymentPassword: 'Wallet-pass-42' });
-    expect(text(page)).toContain('The payment password is incorrect.');
+    expect(textOf(page)).toContain('The payment password is incorrect.');
     page = await b.go(`${WALLET}/account/cards/remove`, { id: card.id, paymentPassword: 'My-own-pass-7' });
-    expect(text(page)).toContain('Oops, You Have no Card in Alipay');
+    expect(textOf(page)).toContain('Oops, You Have no Card in Alipay');
   });
 });
 
@@ -541,11 +458,11 @@ describe('wallet variants', () => {
       ['hover', 'Remove Card'],
     ] as const) {
       await seedAndOpenWallet(`registered=1&cards=2&list=${list}`);
-      expect((await b.state()).wallet.list).toBe(list);
+      expect((await state()).wallet.list).toBe(list);
       const cards = await b.go(`${WALLET}/account/cards`);
       expect(cards.body.match(new RegExp(`<button type="submit" class="remove-card"[^>]*>${label}</button>`, 'g'))).toHaveLength(2);
       expect(cards.body.includes('class="card-list actions-on-hover"')).toBe(list === 'hover');
-      expect(text(cards)).toContain('History My Account');
+      expect(textOf(cards)).toContain('History My Account');
       expect(cards.body).toContain('MANAGE YOUR CARDS');
       expect(cards.body).toContain('id="settings-manage-cards" href="/account/cards">Manage your cards<');
       const mine = await b.go(`${WALLET}/account/my-account`);
@@ -559,24 +476,24 @@ describe('wallet variants', () => {
 
   it('flow and list are per account, and the seed refuses unknown values', async () => {
     await b.go(`${SHOP}/__test/seed?user=doc@example.com&registered=1&cards=1&flow=document&list=hover`);
-    const other = new Browser(srv.port);
+    const other = new SiteClient(srv.port);
     await other.go(`${SHOP}/__test/seed?user=today@example.com&registered=1&cards=1`);
-    expect((await b.state()).wallet).toMatchObject({ flow: 'document', list: 'hover' });
-    expect((await other.state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
+    expect((await state()).wallet).toMatchObject({ flow: 'document', list: 'hover' });
+    expect((await state(other)).wallet).toMatchObject({ flow: 'today', list: 'shown' });
     for (const q of ['flow=2019', 'list=always']) {
       const bad = await b.go(`${SHOP}/__test/seed?${q}`);
       expect(bad.status).toBe(400);
       expect(JSON.parse(bad.body).error).toMatch(/is one of/);
     }
     // An account made by signing in gets the defaults.
-    const fresh = new Browser(srv.port);
+    const fresh = new SiteClient(srv.port);
     const form = await fresh.go(`${SHOP}/p/order/index.html`);
     await fresh.go(`${LOGIN}/`, {
-      return_url: match(form, /name="return_url" value="([^"]+)"/),
+      return_url: pick(form, /name="return_url" value="([^"]+)"/),
       loginId: 'new@example.com',
       password: 'x',
     });
-    expect((await fresh.state()).wallet).toMatchObject({ flow: 'today', list: 'shown' });
+    expect((await state(fresh)).wallet).toMatchObject({ flow: 'today', list: 'shown' });
   });
 
   it("the guide's texts are in what the pages show, never only in an attribute", async () => {
@@ -585,7 +502,7 @@ describe('wallet variants', () => {
     const guide = Guide.parse(raw);
     const step = (id: string) => guide.steps.find((s) => s.id === id)!;
     // A text marker or target, on the text between the tags (attributes left out); a CSS one never is.
-    const shows = (p: Page, t: Marker | Target) => 'text' in t && t.text.some((w) => text(p).toLowerCase().includes(w.toLowerCase()));
+    const shows = (p: SitePage, t: Marker | Target) => 'text' in t && t.text.some((w) => textOf(p).toLowerCase().includes(w.toLowerCase()));
     for (const [flow, list] of [
       ['today', 'shown'],
       ['document', 'hover'],
@@ -593,7 +510,7 @@ describe('wallet variants', () => {
       await seedAndOpenWallet(`registered=1&cards=1&flow=${flow}&list=${list}`);
       const history = await b.go(`${WALLET}/account/`);
       const cards = await b.go(`${WALLET}/account/cards`);
-      const { id } = (await b.state()).cards[0];
+      const { id } = (await state()).cards[0];
       const dialog = await b.go(`${WALLET}/account/cards?confirm=${id}`);
       // Every marker of the card-list step, and some target of each way in, on the page's own text.
       for (const [p, s] of [
@@ -650,9 +567,9 @@ describe('hosts and reset', () => {
 
   it('reset forgets accounts, sessions and mail', async () => {
     await seedAndOpenWallet('registered=1&cards=2');
-    expect((await b.state()).cards).toHaveLength(2);
+    expect((await state()).cards).toHaveLength(2);
     srv.reset();
-    expect((await b.state()).error).toBeTruthy();
+    expect((await state()).error).toBeTruthy();
     const cards = await b.go(`${WALLET}/account/cards`);
     expect(pageId(cards)).toBe('login');
     const mail = await b.go(`${MAIL}/`);

@@ -4,9 +4,9 @@
 // (a wrong code, Resend, the right code), Your Account, the wallet with its Edit popover, Remove from
 // wallet and Confirm remove, the site's rules (the default card, a card paying a subscription), Settings,
 // the empty wallet, separate sessions per country domain, and the test hooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
-import { pageId, pick, SiteClient, textOf, type SitePage } from '../support/site-client.ts';
+import { pageId, pick, SiteClient, type SitePage, textOf, useSites } from '../support/site-client.ts';
 
 const COM = 'https://www.amazon.com';
 const USER = 'shopper@example.com';
@@ -15,15 +15,9 @@ const DOMAINS = ['amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br', 'a
 
 let srv: FixtureServer;
 let b: SiteClient;
-beforeAll(async () => {
-  srv = await startFixtureServer();
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new SiteClient(srv.port);
+useSites(startFixtureServer, (client, server) => {
+  b = client;
+  srv = server;
 });
 
 const seed = (query: string, site = COM) => b.json(`${site}/__test/seed?user=${USER}&${query}`);

@@ -2,10 +2,10 @@
 // The Booking.com twin over HTTP with real Host headers: e-mail first sign-in with its errors, the code a
 // new device must enter, registration, the hop back to www with a one-time ticket, account settings,
 // payment details (confirm, remove, add, the empty list) and a card an upcoming stay still needs.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import createBookingSite from '../../fixtures/sites/booking/index.mjs';
 import { serveTwin } from '../support/serve-twin';
-import { pageId, pick, SiteClient, textOf } from '../support/site-client';
+import { pageId, pick, SiteClient, textOf, useSites } from '../support/site-client';
 
 const WWW = 'http://www.booking.com';
 const SECURE = 'http://secure.booking.com';
@@ -14,16 +14,13 @@ const PASSWORD = 'Booking-pass-1';
 
 let twin: Awaited<ReturnType<typeof serveTwin>>;
 let b: SiteClient;
-beforeAll(async () => {
-  twin = await serveTwin(createBookingSite);
-});
-afterAll(async () => {
-  await twin.close();
-});
-beforeEach(() => {
-  twin.site.reset();
-  b = new SiteClient(twin.port);
-});
+useSites(
+  () => serveTwin(createBookingSite),
+  (client, served) => {
+    b = client;
+    twin = served;
+  },
+);
 
 const seed = (q: string) => b.json(`${ACCOUNT}/__test/seed?${q}`);
 const state = () => b.json(`${ACCOUNT}/__test/state?user=traveller@example.com`);

@@ -2,26 +2,18 @@
 // The eBay twin driven over HTTP with real Host headers: sign-in in two steps and the passkey offer, the
 // password asked again before payments, the payment options with Manage / Remove / confirm, the option
 // preferred for selling costs that goes only last, the empty list, adding a card, and the test hooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
-import { pageId, pick, SiteClient, textOf } from '../support/site-client';
+import { describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/server.mjs';
+import { pageId, pick, type SiteClient, textOf, useSites } from '../support/site-client';
 
 const WWW = 'http://www.ebay.com';
 const SIGNIN = 'http://signin.ebay.com';
 const SETTINGS = 'http://accountsettings.ebay.com';
 const PASSWORD = 'fixture-pass-1';
 
-let srv: FixtureServer;
 let b: SiteClient;
-beforeAll(async () => {
-  srv = await startFixtureServer();
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new SiteClient(srv.port);
+useSites(startFixtureServer, (client) => {
+  b = client;
 });
 
 const seed = (q: string) => b.json(`${WWW}/__test/seed?${q}`);

@@ -2,26 +2,23 @@
 // The Etsy twin over HTTP with real Host headers: sign-in and its errors, two-factor with a code (and a
 // browser it then trusts), account settings, the saved credit cards with their confirmation and the
 // empty list, and a seller's billing card that Etsy keeps on file.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import createEtsySite from '../../fixtures/sites/etsy/index.mjs';
 import { serveTwin } from '../support/serve-twin';
-import { pageId, pick, SiteClient, textOf } from '../support/site-client';
+import { pageId, pick, SiteClient, textOf, useSites } from '../support/site-client';
 
 const ETSY = 'http://www.etsy.com';
 const PASSWORD = 'etsy-pass-1';
 
 let twin: Awaited<ReturnType<typeof serveTwin>>;
 let b: SiteClient;
-beforeAll(async () => {
-  twin = await serveTwin(createEtsySite);
-});
-afterAll(async () => {
-  await twin.close();
-});
-beforeEach(() => {
-  twin.site.reset();
-  b = new SiteClient(twin.port);
-});
+useSites(
+  () => serveTwin(createEtsySite),
+  (client, served) => {
+    b = client;
+    twin = served;
+  },
+);
 
 const seed = (q: string) => b.json(`${ETSY}/__test/seed?${q}`);
 const state = () => b.json(`${ETSY}/__test/state?user=shopper@example.com`);

@@ -3,25 +3,17 @@
 // the security check (a wrong code, Resend, Try another way, then the right code), the Wallet and a card's
 // page, removal with confirmation, the site's rules (preferred card, pending payment, negative balance,
 // the only card paying an automatic payment), the empty Wallet, and the test hooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
-import { pageId, pick, SiteClient, textOf, type SitePage } from '../support/site-client.ts';
+import { describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/server.mjs';
+import { pageId, pick, type SiteClient, type SitePage, textOf, useSites } from '../support/site-client.ts';
 
 const PP = 'https://www.paypal.com';
 const USER = 'payer@example.com';
 const PASSWORD = 'fixture-pass-1';
 
-let srv: FixtureServer;
 let b: SiteClient;
-beforeAll(async () => {
-  srv = await startFixtureServer();
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new SiteClient(srv.port);
+useSites(startFixtureServer, (client) => {
+  b = client;
 });
 
 const seed = (query: string) => b.json(`${PP}/__test/seed?user=${USER}&${query}`);

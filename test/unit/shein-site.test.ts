@@ -3,25 +3,17 @@
 // country host, the account icon's menu, My Payment Options (Delete, the password to confirm, a wrong
 // password, the default card), a card paying an order awaiting payment (no usable Delete, refused if
 // posted anyway, fine once the order is cancelled or paid), the empty list and the test hooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from '../../fixtures/server.mjs';
-import { pageId, pick as match, SiteClient, textOf as text } from '../support/site-client.ts';
+import { describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/server.mjs';
+import { pageId, pick as match, type SiteClient, textOf as text, useSites } from '../support/site-client.ts';
 
 const SHEIN = 'http://www.shein.com';
 const US = 'http://us.shein.com';
 const PASSWORD = 'fixture-pass-1';
 
-let srv: FixtureServer;
 let b: SiteClient;
-beforeAll(async () => {
-  srv = await startFixtureServer();
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new SiteClient(srv.port);
+useSites(startFixtureServer, (client) => {
+  b = client;
 });
 
 const seed = (q: string, host = SHEIN) => b.json(`${host}/__test/seed?${q}`);

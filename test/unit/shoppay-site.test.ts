@@ -3,23 +3,17 @@
 // (e-mail, Continue, a six-digit code by SMS or by e-mail, wrong codes, too many tries), the account page's
 // Payment methods (a card, then Delete; the empty list), a card paying a subscription (Shop says the
 // subscription is not cancelled; it keeps billing; the summary e-mail; Update payment method), test hooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FixtureServer, startFixtureServer } from '../../fixtures/server.mjs';
-import { pageId, pick, SiteClient, textOf } from '../support/site-client.ts';
+import { pageId, pick, type SiteClient, textOf, useSites } from '../support/site-client.ts';
 
 const SHOP = 'https://shop.app';
 
 let srv: FixtureServer;
 let b: SiteClient;
-beforeAll(async () => {
-  srv = await startFixtureServer();
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new SiteClient(srv.port);
+useSites(startFixtureServer, (client, server) => {
+  b = client;
+  srv = server;
 });
 
 const seed = (q: string) => b.json(`${SHOP}/__test/seed?${q}`);

@@ -2,94 +2,21 @@
 // The Temu twin over HTTP with the real Host: sign-in (e-mail, then password; a wrong password), the
 // new-device code (a wrong code), the account pages, "Your payment methods" with its Delete dialog and
 // the default-card rule, the empty list, registration of an unknown e-mail and the test hooks.
-import http from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from '../../fixtures/server.mjs';
+import { describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/server.mjs';
+import { type Form, pageId, type SiteClient, textOf, useSites } from '../support/site-client.ts';
 
 const TEMU = 'http://www.temu.com';
 const USER = 'shopper@example.com';
 const PASSWORD = 'temu-pass-1';
 
-interface Page {
-  status: number;
-  url: string;
-  body: string;
-  location?: string;
-}
-type Form = Record<string, string>;
-
-const pageId = (p: Page) => /<body[^>]*data-page="([^"]+)"/.exec(p.body)?.[1];
-const text = (p: Page) =>
-  p.body
-    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-
-/** A minimal browser for one host: host-only cookies, follows redirects. */
-class Browser {
-  private jar = new Map<string, string>();
-  constructor(private port: number) {}
-  private send(method: 'GET' | 'POST', url: string, form?: Form): Promise<Page> {
-    const u = new URL(url);
-    const body = form ? new URLSearchParams(form).toString() : undefined;
-    const headers: Record<string, string> = { host: u.hostname };
-    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (cookie) headers.cookie = cookie;
-    if (body !== undefined) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      headers['content-length'] = String(Buffer.byteLength(body));
-    }
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: this.port, method, path: u.pathname + u.search, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          for (const c of res.headers['set-cookie'] ?? []) {
-            const [pair = '', ...attrs] = c.split(';');
-            const i = pair.indexOf('=');
-            const name = pair.slice(0, i).trim();
-            if (attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.jar.delete(name);
-            else this.jar.set(name, pair.slice(i + 1).trim());
-          }
-          const location = res.headers.location ? new URL(res.headers.location, u).href : undefined;
-          resolve({ status: res.statusCode ?? 0, url: u.href, body: Buffer.concat(chunks).toString('utf8'), location });
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-  async go(url: string, form?: Form): Promise<Page> {
-    let page = await this.send(form ? 'POST' : 'GET', url, form);
-    for (let hops = 0; page.location && hops < 10; hops++) page = await this.send('GET', page.location);
-    return page;
-  }
-  first(url: string) {
-    return this.send('GET', url);
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: an untyped JSON document from the fixture server
-  async state(): Promise<any> {
-    return JSON.parse((await this.send('GET', `${TEMU}/__test/state?user=${USER}`)).body);
-  }
-  seed(query: string) {
-    return this.go(`${TEMU}/__test/seed?user=${USER}&${query}`);
-  }
-}
-
-let srv: FixtureServer;
-let b: Browser;
-beforeAll(async () => {
-  srv = await startFixtureServer();
+let b: SiteClient;
+useSites(startFixtureServer, (client) => {
+  b = client;
 });
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new Browser(srv.port);
-});
+
+const seed = (query: string) => b.go(`${TEMU}/__test/seed?user=${USER}&${query}`);
+const state = () => b.json(`${TEMU}/__test/state?user=${USER}`);
 
 const login = (from: string, fields: Form) => b.go(`${TEMU}/login.html`, { from, ...fields });
 
@@ -107,82 +34,82 @@ describe('Temu twin: sign-in', () => {
   });
 
   it('e-mail, then password; a wrong password is refused and the page stays the password step', async () => {
-    await b.seed('cards=1');
+    await seed('cards=1');
     const empty = await login('/', { stage: 'account', account: '' });
-    expect(text(empty)).toContain('Please enter your email or phone number.');
+    expect(textOf(empty)).toContain('Please enter your email or phone number.');
     const pwd = await login('/bgt_orders.html', { stage: 'account', account: USER });
     expect(pageId(pwd)).toBe('temu-login-password');
     expect(pwd.body).toContain('id="pwdInputInLoginDialog"');
     const wrong = await login('/bgt_orders.html', { stage: 'password', account: USER, password: 'nope' });
     expect(pageId(wrong)).toBe('temu-login-password');
-    expect(text(wrong)).toContain('Incorrect password. Please try again.');
+    expect(textOf(wrong)).toContain('Incorrect password. Please try again.');
     const ok = await login('/bgt_orders.html', { stage: 'password', account: USER, password: PASSWORD });
     expect(pageId(ok)).toBe('temu-orders');
     expect(ok.body).toContain('Orders &amp; Account');
-    expect(text(ok)).toContain('Your payment methods');
+    expect(textOf(ok)).toContain('Your payment methods');
   });
 
   it('a new device: a code is e-mailed; a wrong code is refused, the right one signs in and the device is known after', async () => {
-    await b.seed('cards=1&verify=1');
+    await seed('cards=1&verify=1');
     const check = await login('/bgp_payment_methods.html', { stage: 'password', account: USER, password: PASSWORD });
     expect(check.url).toMatch(/\/bgn_login_verification\.html\?VerifyAuthToken=[\w-]+&from=%2Fbgp_payment_methods\.html$/);
     const code = /id="mail-code-text">(\d{6})</.exec(check.body)?.[1] ?? '';
-    expect((await b.state()).code).toBe(code);
+    expect((await state()).code).toBe(code);
     const wrong = await b.go(check.url, { code: code === '123456' ? '654321' : '123456' });
     expect(pageId(wrong)).toBe('temu-login-verification');
-    expect(text(wrong)).toContain('The verification code is incorrect. Please try again.');
+    expect(textOf(wrong)).toContain('The verification code is incorrect. Please try again.');
     const ok = await b.go(check.url, { code });
     expect(pageId(ok)).toBe('temu-payment-methods');
-    expect((await b.state()).verify).toBe(false);
+    expect((await state()).verify).toBe(false);
     // The token worked once.
     expect(pageId(await b.go(check.url))).toBe('temu-payment-methods'); // to login.html, signed in: on to `from`
   });
 
   it('an unknown e-mail registers with the password it gives', async () => {
     const pwd = await login('/', { stage: 'account', account: 'new@example.com' });
-    expect(text(pwd)).toContain('Create a password');
+    expect(textOf(pwd)).toContain('Create a password');
     const short = await login('/', { stage: 'password', account: 'new@example.com', password: '123' });
-    expect(text(short)).toContain('Use at least 6 characters.');
+    expect(textOf(short)).toContain('Use at least 6 characters.');
     const home = await login('/bgp_payment_methods.html', { stage: 'password', account: 'new@example.com', password: 'secret-1' });
-    expect(text(home)).toContain('You have no saved cards.');
+    expect(textOf(home)).toContain('You have no saved cards.');
   });
 });
 
 describe('Temu twin: saved cards', () => {
   it('lists the cards with the default marked; Delete asks first; the default one is refused while others remain', async () => {
-    await b.seed('cards=3&signedIn=1');
+    await seed('cards=3&signedIn=1');
     const list = await b.go(`${TEMU}/bgp_payment_methods.html`);
     expect(list.body.match(/class="card-row"/g)).toHaveLength(3);
     expect(list.body.match(/>Delete</g)).toHaveLength(3);
     expect(list.body).toMatch(/data-last4="4242">[\s\S]*?<span class="default-badge">Default<\/span>/);
     const dialog = await b.go(`${TEMU}/bgp_payment_methods.html?delete=card_1`);
     expect(dialog.body).toMatch(/<dialog open data-modal id="delete-dialog"/);
-    expect(text(dialog)).toContain('Visa •••• 4242 will be removed from your Temu account.');
+    expect(textOf(dialog)).toContain('Visa •••• 4242 will be removed from your Temu account.');
     const refused = await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'delete', id: 'card_1' });
-    expect(text(refused)).toContain('You can’t delete your default payment method while other cards are saved.');
-    expect((await b.state()).cards).toHaveLength(3);
-    expect(text(await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'delete', id: 'card_2' }))).toContain(
+    expect(textOf(refused)).toContain('You can’t delete your default payment method while other cards are saved.');
+    expect((await state()).cards).toHaveLength(3);
+    expect(textOf(await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'delete', id: 'card_2' }))).toContain(
       'Card ending in 4444 deleted.',
     );
     // Another default: the old one can go now.
-    expect(text(await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'default', id: 'card_3' }))).toContain(
+    expect(textOf(await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'default', id: 'card_3' }))).toContain(
       'Card ending in 1881 is now your default payment method.',
     );
     await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'delete', id: 'card_1' });
     // The last card goes even though it is the default.
     const empty = await b.go(`${TEMU}/bgp_payment_methods.html`, { action: 'delete', id: 'card_3' });
-    expect(text(empty)).toContain('You have no saved cards.');
+    expect(textOf(empty)).toContain('You have no saved cards.');
     expect(empty.body).not.toMatch(/>Delete</);
-    expect((await b.state()).cards).toEqual([]);
+    expect((await state()).cards).toEqual([]);
   });
 
   it('the default listed last with defaultLast=1; signing out; reset forgets everything', async () => {
-    await b.seed('cards=2&defaultLast=1&signedIn=1');
-    expect((await b.state()).cards.map((c: { default: boolean }) => c.default)).toEqual([false, true]);
+    await seed('cards=2&defaultLast=1&signedIn=1');
+    expect((await state()).cards.map((c: { default: boolean }) => c.default)).toEqual([false, true]);
     expect(pageId(await b.go(`${TEMU}/logout.html`))).toBe('temu-home');
     expect(pageId(await b.go(`${TEMU}/bgt_orders.html`))).toBe('temu-login');
     await b.go(`${TEMU}/__test/reset`);
-    expect((await b.first(`${TEMU}/__test/state?user=${USER}`)).status).toBe(404);
+    expect((await b.send('GET', `${TEMU}/__test/state?user=${USER}`)).status).toBe(404);
     expect((await b.go(`${TEMU}/nothing-here`)).status).toBe(404);
   });
 });

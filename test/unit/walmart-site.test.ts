@@ -2,24 +2,16 @@
 // The Walmart twin driven over HTTP: sign-in (e-mail, password, and the one-time code on a new browser),
 // the header's account flyout, Account and the Wallet, deleting with its confirmation, the card paying
 // Walmart+ and the card paying a pending order that Walmart keeps, adding and editing a card, test hooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../fixtures/server.mjs';
-import { pageId, pick, SiteClient, textOf } from '../support/site-client';
+import { describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/server.mjs';
+import { pageId, pick, type SiteClient, textOf, useSites } from '../support/site-client';
 
 const WM = 'http://www.walmart.com';
 const PASSWORD = 'fixture-pass-1';
 
-let srv: FixtureServer;
 let b: SiteClient;
-beforeAll(async () => {
-  srv = await startFixtureServer();
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  srv.reset();
-  b = new SiteClient(srv.port);
+useSites(startFixtureServer, (client) => {
+  b = client;
 });
 
 const seed = (q: string) => b.json(`${WM}/__test/seed?${q}`);
