@@ -67,6 +67,7 @@ export function dataAlias(): Record<string, string> {
   writeFileSync(path.join(dir, 'sites.json'), JSON.stringify(sites.sites));
   return {
     'virtual:unbind-data': path.join(dir, 'data.json'),
+    'virtual:unbind-data-text': `${path.join(dir, 'data.json')}?raw`,
     'virtual:unbind-guides': path.join(dir, 'guides.json'),
     'virtual:unbind-sites': path.join(dir, 'sites.json'),
   };
