@@ -152,7 +152,8 @@ for (const [key, g] of Object.entries(GRIDS)) {
   }
   const sums = (side) => [...new Set(grid[side].map((r) => r.end.checksum))];
   grid.sums = sums;
-  if (sums('without').length !== 1) problems.push(`the ${g.name} workload is not deterministic: control checksums ${sums('without').join(', ')}`);
+  if (sums('without').length !== 1)
+    problems.push(`the ${g.name} workload is not deterministic: control checksums ${sums('without').join(', ')}`);
   grid.rowsChanged = grid.with.reduce((n, r) => n + r.end.changeEvents, 0);
   grid.sumsDiffer = sums('with').some((c) => c !== sums('without')[0]);
   if (grid.rowsChanged || grid.sumsDiffer) {
@@ -250,7 +251,13 @@ const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 0) : 'n/a');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const spread = (xs) => `${ms(median(xs))} (${ms(min(xs))}–${ms(max(xs))})`;
 const verdict = (ok) => (ok ? 'ok' : 'MISSED');
-const header = [`Unbind benchmark (Chromium ${version}, ${os.cpus().length} cores, load ${load0.toFixed(1)})`, 'with Unbind', 'without', 'target', 'result'];
+const header = [
+  `Unbind benchmark (Chromium ${version}, ${os.cpus().length} cores, load ${load0.toFixed(1)})`,
+  'with Unbind',
+  'without',
+  'target',
+  'result',
+];
 const rows = [header];
 
 for (const [key, grid] of Object.entries(grids)) {

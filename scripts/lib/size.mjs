@@ -46,7 +46,12 @@ export function decodeMappings(mappings) {
 export function partOf(source) {
   if (source === null) return 'language data';
   const s = source.replaceAll('\\', '/');
-  if (/\/zod\//.test(s) || /src\/shared\/(zod|messages)\.ts$/.test(s) || /src\/storage\/records\.ts$/.test(s) || /src\/card-hunt\/place\.ts$/.test(s))
+  if (
+    /\/zod\//.test(s) ||
+    /src\/shared\/(zod|messages)\.ts$/.test(s) ||
+    /src\/storage\/records\.ts$/.test(s) ||
+    /src\/card-hunt\/place\.ts$/.test(s)
+  )
     return 'validation';
   if (/generated\/data\.json(\?raw)?$|src\/data\//.test(s)) return 'language data';
   return 'code';
