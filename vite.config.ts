@@ -62,6 +62,13 @@ export default defineConfig({
   resolve: { alias: dataAlias() },
   // No module-preload polyfill: it would be the only fetch() in the package (of our own files, but
   // the package should make no request at all).
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome119', minify: true, sourcemap: false, modulePreload: { polyfill: false } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome119',
+    minify: true,
+    sourcemap: process.env.UNBIND_SOURCEMAP === 'hidden' ? 'hidden' : false,
+    modulePreload: { polyfill: false },
+  },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });

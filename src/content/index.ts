@@ -54,7 +54,31 @@ function start(): void {
     }
   };
 
-  const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
+  // A frame with no ticked box should cost the page almost nothing, and most frames (ads, widgets,
+  // embeds) never have one: a frame below the top reads the settings, watches them and listens to the
+  // background only once the guard first looks at a ticked box (it asks for the word tables then).
+  // The top frame does so at once: the notice for a box in any frame of the tab is shown there.
+  let awake = false;
+  const wake = () => {
+    if (awake) return;
+    awake = true;
+    read(settingsRecord).then(
+      (l) => apply(l.value),
+      (err) => {
+        logError(err);
+        apply(settingsRecord.initial());
+      },
+    );
+    watch(settingsRecord, (l) => apply(l.value));
+    chrome.runtime.onMessage.addListener(onMessage);
+  };
+  const guard = new Guard(
+    () => {
+      wake();
+      return lexicon();
+    },
+    { report, shadowRootOf, error: logError },
+  );
   guard.watch(document);
   document.addEventListener('DOMContentLoaded', () => guard.rescan(), { once: true });
   window.addEventListener(
@@ -81,15 +105,6 @@ function start(): void {
     if (wasOff) guard.resume();
     flush();
   };
-  read(settingsRecord).then(
-    (l) => apply(l.value),
-    (err) => {
-      logError(err);
-      apply(settingsRecord.initial());
-    },
-  );
-  watch(settingsRecord, (l) => apply(l.value));
-
   const notice = isTop
     ? new Notice({
         retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
@@ -97,7 +112,7 @@ function start(): void {
       })
     : null;
 
-  chrome.runtime.onMessage.addListener((raw: unknown) => {
+  function onMessage(raw: unknown): undefined {
     const msg = parseMessage(ToContent, raw, 'content script');
     if (!msg) return;
     try {
@@ -106,7 +121,8 @@ function start(): void {
     } catch (err) {
       logError(err);
     }
-  });
+  }
+  if (isTop) wake();
 }
 
 try {

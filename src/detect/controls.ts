@@ -8,7 +8,9 @@ export const TICKED_SELECTOR =
 export type ControlKind = 'native' | 'aria-checked' | 'aria-pressed';
 
 export function kindOf(el: Element): ControlKind | null {
-  if (el instanceof HTMLInputElement) return el.type === 'checkbox' ? 'native' : null;
+  // By tag name, not `instanceof HTMLInputElement`: this runs for every candidate, and in a content
+  // script each global lookup goes through the isolated world's window.
+  if (el.localName === 'input') return (el as HTMLInputElement).type === 'checkbox' ? 'native' : null;
   const role = el.getAttribute('role');
   if (role === 'checkbox' || role === 'switch') return 'aria-checked';
   if (el.localName === 'button' && el.hasAttribute('aria-pressed')) return 'aria-pressed';

@@ -78,13 +78,17 @@ function walk(node: Node, run: TextRun): void {
 
 function textOf(node: Node | null | undefined): string {
   if (!node) return '';
-  if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
-  if (!(node instanceof Element) || SKIPPED.has(node.localName)) return '';
+  // Node types as numbers (3 text, 1 element), not Node.TEXT_NODE or instanceof: this runs for every
+  // ticked box, and in a content script each global lookup goes through the isolated world's window.
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  if (SKIPPED.has(el.localName)) return '';
   // The common label, one run of text around its own input: one native call instead of a walk (this
   // runs for every ticked box).
-  if (node.localName !== 'slot' && !node.shadowRoot && !node.hasAttribute('aria-label') && plain(node)) return node.textContent ?? '';
+  if (el.localName !== 'slot' && !el.shadowRoot && !el.hasAttribute('aria-label') && plain(el)) return el.textContent ?? '';
   const run = new TextRun();
-  walk(node, run);
+  walk(el, run);
   return run.out;
 }
 
@@ -94,8 +98,8 @@ function plain(node: Element): boolean {
   if (n > 2) return false;
   let texts = 0;
   for (const c of node.childNodes) {
-    if (c.nodeType === Node.TEXT_NODE) texts++;
-    else if (!(c instanceof Element && c.localName === 'input')) return false;
+    if (c.nodeType === 3) texts++;
+    else if (!(c.nodeType === 1 && (c as Element).localName === 'input')) return false;
   }
   return texts <= 1;
 }
@@ -115,10 +119,11 @@ function byIds(el: Element, attr: string): string {
 /** The accessible name, from its main sources. Not `input.labels`: that live list walks the whole
  *  document after every change, which on a busy page costs more than all the rest together. */
 export function labelOf(el: Element): string {
-  let label = clip(`${byIds(el, 'aria-labelledby')} ${el.getAttribute('aria-label') ?? ''}`);
+  const named = `${byIds(el, 'aria-labelledby')} ${el.getAttribute('aria-label') ?? ''}`;
+  let label = named.length > 1 ? clip(named) : '';
   if (kindOf(el) === 'native') {
     const wrapping = el.closest('label');
-    if (wrapping) label = clip(`${label} ${textOf(wrapping)}`);
+    if (wrapping) label = clip(label ? `${label} ${textOf(wrapping)}` : textOf(wrapping));
     if (!label && el.id) {
       const root = el.getRootNode() as Document | ShadowRoot;
       label = clip(textOf(root.querySelector(`label[for="${CSS.escape(el.id)}"]`)));

@@ -7,7 +7,7 @@ import { expandShorthand, usesShorthand } from './shorthand.ts';
  *  single spaces, straight apostrophes), so patterns are written in lower case. No `\b` outside ASCII
  *  words: JavaScript's \b only knows [a-z0-9_]; a table with `letters` writes `\<word\>` instead
  *  (see shorthand.ts). */
-const Patterns = z.array(z.string().check(z.minLength(1)));
+const Patterns = /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(z.minLength(1)));
 
 /** The kinds of look-alike, a closed set. A text that matches `never` is put in the first kind, in this
  *  order, whose patterns match it: the narrow kinds before the broad ones ("Subscribe & save 10%" is an
@@ -33,9 +33,9 @@ export const LOOK_ALIKES = [
 ] as const;
 export type LookAlike = (typeof LOOK_ALIKES)[number];
 
-export const LanguageTableSchema = z.object({
+export const LanguageTableSchema = /* @__PURE__ */ z.object({
   /** BCP 47 language code, e.g. "en", "pt". */
-  lang: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
+  lang: /* @__PURE__ */ z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
   /** The language's lower-case letters as the body of a character class ("a-zåäö"): what the
    *  shorthand `\<` `\>` `\l` expands with. Optional; a table without it writes lookarounds out. */
   /** Where the wording was read: a public localisation file or page, and the day. */
@@ -84,7 +84,7 @@ export const LanguageTableSchema = z.object({
 export type LanguageTable = z.infer<typeof LanguageTableSchema>;
 
 /** Attribute and structure signals that do not depend on language (src/data/signals.json). */
-export const SignalsSchema = z.object({
+export const SignalsSchema = /* @__PURE__ */ z.object({
   /** Matched against the control's naming attributes and value (see attrsOf in facts.ts). */
   attrSave: Patterns,
   attrNever: Patterns,

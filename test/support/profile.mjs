@@ -10,9 +10,10 @@ import { sleep } from './sleep.mjs';
  * @param {import('puppeteer').Browser} browser  a browser with the extension loaded
  * @param {string} gridUrl
  * @param {{ ticks: number, interval: number }} workload
+ * @param {string} [name] what the page is, for the summary's title
  * @returns {Promise<string>} a printable summary
  */
-export async function profileGrid(browser, gridUrl, workload) {
+export async function profileGrid(browser, gridUrl, workload, name = 'grid') {
   const page = await browser.newPage();
   try {
     const cdp = await page.createCDPSession();
@@ -24,13 +25,13 @@ export async function profileGrid(browser, gridUrl, workload) {
     await cdp.send('Profiler.start');
     await page.evaluate((o) => window.__workload(o), workload);
     const { profile } = await cdp.send('Profiler.stop');
-    return summarise(profile);
+    return summarise(profile, name);
   } finally {
     await page.close().catch(() => {});
   }
 }
 
-function summarise(profile) {
+function summarise(profile, name) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -78,7 +79,7 @@ function summarise(profile) {
       .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
       .join('\n');
   return [
-    `CPU profile of one grid workload with Unbind (100 µs sampling): main thread busy ${busy.toFixed(0)} ms, ` +
+    `CPU profile of one ${name} workload with Unbind (100 µs sampling): main thread busy ${busy.toFixed(0)} ms, ` +
       `of which under extension stack entries ${ext.toFixed(0)} ms (${((100 * ext) / busy).toFixed(1)}%)`,
     'extension functions by self time:',
     top(self, 15),
