@@ -25,10 +25,7 @@ const PAINT = 'the save box is never painted ticked';
 
 /** Why a page's save box is left ticked by today's guard (its save and paint checks are `it.fails`;
  *  drop the entry when the fix lands and the checks pass). */
-const KNOWN: Record<string, string> = {
-  alpine:
-    "wording: WooCommerce core's label 'Save to account' alone (here without its wc-<gateway>-new-payment-method name) is not read as a save consent",
-};
+const KNOWN: Record<string, string> = {};
 
 interface Seen {
   lib: string;
