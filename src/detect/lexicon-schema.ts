@@ -1,7 +1,7 @@
 // Language tables are data (src/data/lang/*.json), checked against this schema at build time
 // (scripts/data.ts): a table or pattern that fails stops the build, naming the file and field.
 import { describeIssues, z } from '../shared/zod.ts';
-import { expandShorthand, usesShorthand } from './shorthand.ts';
+import { compactShorthand, expandShorthand, usesShorthand } from './shorthand.ts';
 
 /** Regular-expression sources, matched with REGEX_FLAGS against normalised text (lower case, NFKC,
  *  single spaces, straight apostrophes), so patterns are written in lower case. No `\b` outside ASCII
@@ -177,12 +177,14 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
     if (letterClass && !checkRegex(`${file} letters`, `[${letterClass}]`)) continue;
     languages.push(r.data.lang);
     letters.push(letterClass);
-    for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
+    // Shipped in the short form, whichever form the table wrote (see compactShorthand).
+    const short = (p: string) => compactShorthand(p, letterClass);
+    for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)).map(short));
     const never: string[] = [];
     for (const [kind, list] of Object.entries(r.data.never) as [LookAlike, string[]][]) {
       for (const p of list) {
         if (!checkRegex(`${file} never.${kind}`, p)) continue;
-        never.push(p);
+        never.push(short(p));
         neverKinds += LOOK_ALIKES.indexOf(kind).toString(36);
       }
     }
