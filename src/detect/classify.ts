@@ -1,7 +1,7 @@
 // Pure decision: is this control a consent to keep a card or payment method for later use?
 // Works on plain facts gathered from the page (see facts.ts), so it is testable without a browser.
 import type { Lexicon } from './lexicon';
-import type { LookAlike } from './lexicon-schema';
+import type { LookAlike } from './patterns';
 
 /** A fact, or a way to get it: the costly ones are only looked up when the decision needs them. */
 export type Lazy<T> = T | (() => T);

@@ -1,37 +1,16 @@
 // Language tables are data (src/data/lang/*.json), checked against this schema at build time
 // (scripts/data.ts): a table or pattern that fails stops the build, naming the file and field.
 import { describeIssues, z } from '../shared/zod.ts';
-import { expandShorthand, usesShorthand } from './shorthand.ts';
+import { LOOK_ALIKES, type LookAlike, REGEX_FLAGS } from './patterns.ts';
+
+export { LOOK_ALIKES, type LookAlike, REGEX_FLAGS };
+import { compactShorthand, expandShorthand, usesShorthand } from './shorthand.ts';
 
 /** Regular-expression sources, matched with REGEX_FLAGS against normalised text (lower case, NFKC,
  *  single spaces, straight apostrophes), so patterns are written in lower case. No `\b` outside ASCII
  *  words: JavaScript's \b only knows [a-z0-9_]; a table with `letters` writes `\<word\>` instead
  *  (see shorthand.ts). */
 const Patterns = /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(z.minLength(1)));
-
-/** The kinds of look-alike, a closed set. A text that matches `never` is put in the first kind, in this
- *  order, whose patterns match it: the narrow kinds before the broad ones ("Subscribe & save 10%" is an
- *  offer before it is a newsletter; "Email me gift ideas" is a newsletter before it is a gift; "agree" is
- *  only terms when nothing narrower is said). `authorisation` comes first: a payment the purchase needs
- *  (a direct-debit mandate, "I authorise X to charge my card for renewals") shares words with a save
- *  consent ("card", "future payments"), and the look-alikes are read before the save phrases.
- *  `sign-in` ("Keep me signed in", "Save my password") is never touched; a plain `remember-me`
- *  ("Remember me") only where it has no card form around it (see classify). */
-export const LOOK_ALIKES = [
-  'authorisation',
-  'sign-in',
-  'remember-me',
-  'save-for-later',
-  'row-select',
-  'address',
-  'account',
-  'loyalty-card',
-  'offer',
-  'newsletter',
-  'gift',
-  'terms',
-] as const;
-export type LookAlike = (typeof LOOK_ALIKES)[number];
 
 export const LanguageTableSchema = /* @__PURE__ */ z.object({
   /** BCP 47 language code, e.g. "en", "pt". */
@@ -95,10 +74,6 @@ export const SignalsSchema = /* @__PURE__ */ z.object({
   paymentFrameHosts: Patterns,
 });
 export type Signals = z.infer<typeof SignalsSchema>;
-
-/** No `i` flag: the text is lower-cased first, and case-insensitive Unicode patterns cost about three
- *  times as much to compile, which every frame with a ticked box pays once. */
-export const REGEX_FLAGS = 'u';
 
 /** Upper-case letters outside escapes (\b, \p{..}, \u0640) would never match lower-cased text. */
 const hasUpperCase = (src: string) => {
@@ -177,12 +152,14 @@ export function compileData(tables: { file: string; raw: unknown }[], rawSignals
     if (letterClass && !checkRegex(`${file} letters`, `[${letterClass}]`)) continue;
     languages.push(r.data.lang);
     letters.push(letterClass);
-    for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)));
+    // Shipped in the short form, whichever form the table wrote (see compactShorthand).
+    const short = (p: string) => compactShorthand(p, letterClass);
+    for (const c of CATEGORIES) if (c !== 'never') patterns[c].push(r.data[c].filter((p) => checkRegex(`${file} ${c}`, p)).map(short));
     const never: string[] = [];
     for (const [kind, list] of Object.entries(r.data.never) as [LookAlike, string[]][]) {
       for (const p of list) {
         if (!checkRegex(`${file} never.${kind}`, p)) continue;
-        never.push(p);
+        never.push(short(p));
         neverKinds += LOOK_ALIKES.indexOf(kind).toString(36);
       }
     }

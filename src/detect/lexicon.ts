@@ -1,7 +1,8 @@
 // Turns the shipped data (validated at build time, see scripts/data.ts) into a few combined regular
 // expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
 import { hostMatches } from '../shared/hosts';
-import { LOOK_ALIKES, REGEX_FLAGS, type Category, type CompiledData, type LookAlike } from './lexicon-schema';
+import type { Category, CompiledData } from './lexicon-schema';
+import { LOOK_ALIKES, type LookAlike, REGEX_FLAGS } from './patterns';
 import { expandShorthand } from './shorthand';
 
 /** The categories every frame that reads a label needs, compiled when the lexicon is built. */

@@ -17,3 +17,12 @@ export function expandShorthand(src: string, letters: string): string {
     c === '<' ? `(?<![${letters}])` : c === '>' ? `(?![${letters}])` : c === 'l' ? `[${letters}]` : m,
   );
 }
+
+/** `src` with the long forms of the shorthand for `letters` written short again, as the data ships: a
+ *  table may write either form, and the short one is what every page downloads. Only where expanding
+ *  gives back exactly `src` (so nothing inside a [...] or after a backslash is touched). */
+export function compactShorthand(src: string, letters: string): string {
+  if (!letters) return src;
+  const short = src.replaceAll(`(?<![${letters}])`, '\\<').replaceAll(`(?![${letters}])`, '\\>').replaceAll(`[${letters}]`, '\\l');
+  return short !== src && expandShorthand(short, letters) === expandShorthand(src, letters) ? short : src;
+}

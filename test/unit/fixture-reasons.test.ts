@@ -11,7 +11,7 @@ import { classify, type Reason } from '../../src/detect/classify';
 import { factsOf, inCardForm } from '../../src/detect/facts';
 import { outerLabelOf } from '../../src/content/guard/composite';
 import { buildLexicon } from '../../src/detect/lexicon';
-import { LOOK_ALIKES, type LookAlike } from '../../src/detect/lexicon-schema';
+import { LOOK_ALIKES, type LookAlike } from '../../src/detect/patterns';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/checkout');
 /** The fixture server's host for checkout pages (a frame page may be served on localhost: the same

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LanguageTableSchema, compileData } from '../../src/detect/lexicon-schema';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { classify } from '../../src/detect/classify';
+import { compactShorthand, expandShorthand } from '../../src/detect/shorthand';
 import { readData } from '../../scripts/data.ts';
 import { isPayButton } from '../../src/content/notice';
 import shipped from 'virtual:unbind-data';
@@ -25,6 +26,31 @@ describe('language tables', () => {
     expect(shipped.neverKinds).toEqual(data.neverKinds);
     expect(shipped.patterns).toEqual(data.patterns);
     expect(lx.languages.length).toBeGreaterThanOrEqual(33);
+  });
+
+  it('ship every pattern in the short form, meaning what its table wrote', () => {
+    for (const [c, lists] of Object.entries(shipped.patterns))
+      lists.forEach((list, i) => {
+        const letters = shipped.letters[i]!;
+        // Tables' own lists (never: its kinds one after another), expanded, equal the shipped ones expanded.
+        const raw = LanguageTableSchema.parse(tables[i]!.raw)[c as 'save' | 'never'];
+        const written = Array.isArray(raw) ? raw : Object.values(raw).flat();
+        expect(
+          list.map((p) => expandShorthand(p, letters)),
+          `${shipped.languages[i]} ${c}`,
+        ).toEqual(written.map((p) => expandShorthand(p, letters)));
+        if (letters) for (const p of list) expect(p.includes(`(?<![${letters}])`) || p.includes(`(?![${letters}])`), p).toBe(false);
+      });
+  });
+
+  it('writes the long word-edge forms short only where that means the same', () => {
+    expect(compactShorthand('(?<![a-zäö])(talleta|tallenna)(?![a-zäö])', 'a-zäö')).toBe('\\<(talleta|tallenna)\\>');
+    expect(compactShorthand('automatisch (?:[a-zß]+ ){0,3}?x', 'a-zß')).toBe('automatisch (?:\\l+ ){0,3}?x');
+    // An escaped backslash before the form stays one; no letters, nothing to write short.
+    expect(compactShorthand('\\\\(?![a-z])', 'a-z')).toBe('\\\\\\>');
+    expect(compactShorthand('(?<![a-z])x', '')).toBe('(?<![a-z])x');
+    // A class that only contains the letters (negated) is not the shorthand.
+    expect(compactShorthand('[^a-zäö]x', 'a-zäö')).toBe('[^a-zäö]x');
   });
 
   it('other buttons are not pay buttons', () => {
