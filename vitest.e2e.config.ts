@@ -1,6 +1,7 @@
 // E2E: the built extension in real Chromium against the fixture server, one browser per file. Three files
-// at a time: a guide's journey mostly waits (on pages, on the popup; measured: about 40% of one core per
-// file), so three browsers share two cores well. Generous timeouts: nothing here asserts on time, and a busy machine is slow.
+// at a time. Measured on 2 cores: the suite keeps both cores busy (vmstat: 0% idle, a third of it in the
+// kernel), so four files at a time was slower than three, and two left waits unfilled. Generous
+// timeouts: nothing here asserts on time, and a busy machine is slow.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
