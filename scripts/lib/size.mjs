@@ -2,9 +2,8 @@
 // validation (zod and the schemas), language data. The split reads the build's source map (built with
 // UNBIND_SOURCEMAP=hidden: the maps are written, the scripts do not point to them): every byte of the
 // minified script belongs to the source file of the mapping segment it falls in. The language data is
-// the string literal that holds the generated data's JSON text (src/detect/tables.ts imports it raw, and
-// the bundler inlines it where it is parsed), found by its opening `{"languages":`; bytes no segment
-// maps (a JSON module carries no map) are counted as data too.
+// what maps to the generated data module (out/generated/data.js, raw template strings that span lines);
+// bytes no segment maps are counted as data too.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -53,18 +52,8 @@ export function partOf(source) {
     /src\/card-hunt\/place\.ts$/.test(s)
   )
     return 'validation';
-  if (/generated\/data\.js(on)?(\?raw)?$|src\/data\//.test(s)) return 'language data';
+  if (/generated\/data\.js$|src\/data\//.test(s)) return 'language data';
   return 'code';
-}
-
-/** Where the string literal holding the data's JSON text lies in a line ({start, end}, empty if none). */
-export function dataLiteral(line) {
-  const open = line.indexOf('{"languages":');
-  if (open < 1) return { start: 0, end: 0 };
-  const quote = line[open - 1];
-  let i = open;
-  while (i < line.length && line[i] !== quote) i += line[i] === '\\' ? 2 : 1;
-  return { start: open - 1, end: Math.min(line.length, i + 1) };
 }
 
 /** Bytes of one built script by part; gzip of each part alone, and of the whole. */
@@ -82,24 +71,14 @@ export function splitScript(file) {
   let part = 'code';
   for (let l = 0; l < src.length; l++) {
     const line = src[l];
-    const data = dataLiteral(line);
-    /** Appends line[from, to) to `part`, except what lies in the data literal. */
-    const emit = (part, from, to) => {
-      const a = Math.max(from, Math.min(to, data.start)),
-        b = Math.min(to, Math.max(from, data.end));
-      text[part] += line.slice(from, a);
-      text['language data'] += line.slice(a, b);
-      text[part] += line.slice(b, to);
-    };
     const segs = lines[l] ?? [];
     let from = 0;
     for (const seg of segs) {
-      emit(part, from, seg.col);
+      text[part] += line.slice(from, seg.col);
       from = seg.col;
       part = partOf(seg.source === -1 ? null : map.sources[seg.source]);
     }
-    emit(part, from, line.length);
-    text[part] += '\n';
+    text[part] += `${line.slice(from)}\n`;
   }
   const parts = Object.fromEntries(
     Object.entries(text).map(([k, t]) => [k, { raw: Buffer.byteLength(t), gz: t ? gzipSync(t, { level: 9 }).length : 0 }]),

@@ -116,6 +116,17 @@ function byIds(el: Element, attr: string): string {
     .join(' ');
 }
 
+/** The `<label for>` pointing at `el` in its own document or shadow root, if any. */
+export function labelFor(el: Element): Element | null {
+  if (!el.id) return null;
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return root.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+}
+
+/** The text of the `<label>` around `el`, or else pointing at it ('' if none): for controls that
+ *  labelOf() reads by their own text (a button, a custom element) but that a label names from outside. */
+export const labelElementText = (el: Element): string => clip(textOf(el.closest('label') ?? labelFor(el)));
+
 /** The accessible name, from its main sources. Not `input.labels`: that live list walks the whole
  *  document after every change, which on a busy page costs more than all the rest together. */
 export function labelOf(el: Element): string {
@@ -124,10 +135,7 @@ export function labelOf(el: Element): string {
   if (kindOf(el) === 'native') {
     const wrapping = el.closest('label');
     if (wrapping) label = clip(label ? `${label} ${textOf(wrapping)}` : textOf(wrapping));
-    if (!label && el.id) {
-      const root = el.getRootNode() as Document | ShadowRoot;
-      label = clip(textOf(root.querySelector(`label[for="${CSS.escape(el.id)}"]`)));
-    }
+    if (!label) label = clip(textOf(labelFor(el)));
   } else {
     label = clip(`${label} ${textOf(el)}`);
   }

@@ -4,7 +4,7 @@
 // inner control is named from outside its shadow root (a <label> around the host or pointing at it,
 // the host's own slotted text). Pure DOM reading, no chrome.* API.
 import { kindOf } from '../../detect/controls';
-import { labelOf } from '../../detect/facts';
+import { labelElementText, labelOf } from '../../detect/facts';
 
 const ARIA_SIBLINGS = 8;
 
@@ -39,13 +39,4 @@ export function outerLabelOf(el: Element, depth = 0): string {
   // A component holding a whole form is not one control: its host's text is not this box's name.
   if (root.querySelectorAll(CONTROLS_IN_COMPONENT).length > 1) return '';
   return outerLabelOf(root.host, depth + 1);
-}
-
-function labelElementText(el: Element): string {
-  let label: Element | null = el.closest('label');
-  if (!label && el.id) {
-    const root = el.getRootNode() as Document | ShadowRoot;
-    label = root.querySelector(`label[for="${CSS.escape(el.id)}"]`);
-  }
-  return label ? (label.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300) : '';
 }

@@ -57,7 +57,9 @@ export class Decider {
     // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
     const v = lx.siteSaveBoxes && el.matches(lx.siteSaveBoxes) ? SITE_RULE : classify(facts, lx, this.labelMemo);
     verdict = { save: v.save, reason: v.reason, label: v.save ? shortLabel(facts.label || contextOf(el)) : '' };
-    this.verdicts.set(el, verdict);
+    // "Not a save box" may rest on what the parser has not reached yet (the card fields below a plain
+    // "Remember me"): kept only once the document is parsed; the rescan at DOMContentLoaded asks again.
+    if (v.save || document.readyState !== 'loading') this.verdicts.set(el, verdict);
     return verdict;
   }
 

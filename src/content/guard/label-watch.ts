@@ -2,6 +2,7 @@
 // several questions (step 1 "Keep me signed in", step 2 "Save this card"), changing only its label.
 // A mutation observer on each judged control's name sources (its labels, aria-labelledby targets,
 // its row, and the same for the host of a web component) tells which control to judge again.
+import { labelFor } from '../../detect/facts';
 import { outerLabelOf } from './composite';
 import { safely } from './safely';
 
@@ -79,10 +80,8 @@ function nameSources(el: Element): Element[] {
   const root = el.getRootNode() as Document | ShadowRoot;
   const wrapping = el.closest('label');
   if (wrapping) out.push(wrapping);
-  if (el.id) {
-    const byFor = root.querySelector(`label[for="${CSS.escape(el.id)}"]`);
-    if (byFor) out.push(byFor);
-  }
+  const byFor = labelFor(el);
+  if (byFor) out.push(byFor);
   for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
     const target = id ? root.getElementById?.(id) : null;
     if (target) out.push(target);
