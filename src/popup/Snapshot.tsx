@@ -4,7 +4,7 @@
 // script is injected only now, on the person's click; nothing is sent anywhere.
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { type Choice, assemble, defaultChoice } from '../snapshot/assemble';
+import { type Choice, assemble, controlsOf, defaultChoice } from '../snapshot/assemble';
 import { CAPTURE_SCRIPT } from '../snapshot/capture-file';
 import { FrameCapture } from '../snapshot/capture-types';
 import { checkSnapshot } from '../snapshot/check';
@@ -69,7 +69,7 @@ export function SnapshotPanel({ tabId }: { tabId: number | undefined }) {
     try {
       const frames = await captureTab(tabId);
       if (!frames.some((f) => f.top)) throw new Error('no answer from the page');
-      const choices = Object.fromEntries(frames.flatMap((f) => f.controls.map((c) => [c.id, defaultChoice(c)] as const)));
+      const choices = Object.fromEntries(controlsOf(frames).map((c) => [c.id, defaultChoice(c)] as const));
       setPhase({ at: 'list', frames, choices });
     } catch {
       setPhase({ at: 'error', text: t('snapCannot') });
@@ -131,7 +131,8 @@ function SnapshotList({
   onSave: (frames: FrameCapture[], choices: Record<string, Choice>) => void;
 }) {
   const { frames, choices } = phase;
-  const items = frames.flatMap((f) => f.controls.map((c) => ({ c, frame: f })));
+  const hostOf = new Map(frames.flatMap((f) => f.controls.map((c) => [c.id, f.top ? '' : f.host] as const)));
+  const items = controlsOf(frames).map((c) => ({ c, host: hostOf.get(c.id) ?? '' }));
   if (items.length === 0)
     return (
       <p class="muted" data-testid="snap-none">
@@ -141,12 +142,12 @@ function SnapshotList({
   return (
     <>
       <ul data-testid="snap-controls" class="snap-list">
-        {items.map(({ c, frame }) => (
-          <li key={c.id} data-control={c.id} data-did={c.did}>
+        {items.map(({ c, host }) => (
+          <li key={c.id} data-control={c.id} data-did={c.did} data-page-expect={c.pageExpect ?? undefined}>
             <span class="label">“{c.label || '…'}”</span>
             <span class="muted">
               {t(DID_TEXT[c.did])}
-              {frame.top ? '' : ` · ${t('snapFrame', frame.host)}`}
+              {host ? ` · ${t('snapFrame', host)}` : ''}
             </span>
             {(['untick', 'leave'] as const).map((choice) => (
               <label class="row" key={choice}>

@@ -19,6 +19,20 @@ export function expectation(c: CapturedControl, choice: Choice): { expect: 'on' 
 
 const keyOf = (f: FrameCapture): string | null => (f.top ? '' : f.path ? f.path.join('.') : null);
 
+/** The frames' HTML by place, each frame's own answer first, else what its parent could read of it. */
+function framesByKey(frames: readonly FrameCapture[]): Map<string, { html: string; controls: CapturedControl[] }> {
+  const byKey = new Map<string, { html: string; controls: CapturedControl[] }>();
+  for (const f of frames) {
+    const key = keyOf(f);
+    if (key !== null && !byKey.has(key)) byKey.set(key, f);
+  }
+  for (const f of frames) for (const [slot, fb] of Object.entries(f.fallbacks)) if (!byKey.has(slot)) byKey.set(slot, fb);
+  return byKey;
+}
+
+/** Every control the snapshot will hold, in page order of the frames' answers. */
+export const controlsOf = (frames: readonly FrameCapture[]): CapturedControl[] => [...framesByKey(frames).values()].flatMap((f) => f.controls);
+
 export interface Assembled {
   html: string;
   header: Header;
@@ -31,20 +45,13 @@ export function assemble(
   at: { host: string; date: string },
   limits: Pick<Limits, 'maxFrameDepth'>,
 ): Assembled {
-  const byKey = new Map<string, FrameCapture>();
+  const byKey = framesByKey(frames);
   const cut = new Set<string>();
-  for (const f of frames) {
-    const key = keyOf(f);
-    if (key === null) cut.add('a frame whose place in the page is unknown');
-    else if (!byKey.has(key)) byKey.set(key, f);
-  }
+  if (frames.some((f) => keyOf(f) === null)) cut.add('a frame whose place in the page is unknown');
   const top = byKey.get('');
   if (!top) throw new Error('the top frame gave no snapshot');
-  const controls = new Map(frames.flatMap((f) => f.controls.map((c) => [c.id, c] as const)));
+  const controls = new Map(controlsOf(frames).map((c) => [c.id, c] as const));
   let marked = 0;
-
-  const fallbacks = new Map<string, string>();
-  for (const f of frames) for (const [slot, html] of Object.entries(f.fallbacks)) fallbacks.set(slot, html);
 
   const render = (html: string, depth: number): string =>
     html
@@ -56,7 +63,7 @@ export function assemble(
         return ` data-expect="${e.expect}" data-kind="${e.kind}"`;
       })
       .replace(new RegExp(` srcdoc="${SLOT_RE.source}"`, 'g'), (_m, key: string) => {
-        const inner = byKey.get(key)?.html ?? fallbacks.get(key);
+        const inner = byKey.get(key)?.html;
         if (inner === undefined) {
           cut.add('a frame Unbind could not read (its frame answered nothing)');
           return ' srcdoc=""';

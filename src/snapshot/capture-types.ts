@@ -26,7 +26,7 @@ export const FrameCapture = z.object({
   guarded: z.boolean(),
   html: z.string(),
   /** Same-origin frames the frame could read itself, by slot: used when a frame answered nothing. */
-  fallbacks: z.record(z.string(), z.string()),
+  fallbacks: z.record(z.string(), z.object({ html: z.string(), controls: z.array(CapturedControl) })),
   cut: z.array(z.string()),
   controls: z.array(CapturedControl),
   elements: z.number(),

@@ -61,8 +61,8 @@ function capture(): FrameCapture {
   const path = framePath();
   const top = window === window.top;
   const key = top ? '' : path ? path.join('.') : null;
-  const controls: CapturedControl[] = [];
-  const fallbacks: Record<string, string> = {};
+  let controls: CapturedControl[] = [];
+  const fallbacks: FrameCapture['fallbacks'] = {};
   const cut = new Set<string>();
 
   const hooksFor = (win: Window, frameKey: string | null): SerialiseHooks => ({
@@ -78,7 +78,12 @@ function capture(): FrameCapture {
       // no injected script: written from here too, used if the frame itself does not answer.
       try {
         const doc = (el as HTMLIFrameElement).contentDocument;
-        if (doc && /^about:/.test(doc.URL)) fallbacks[slot] = write(doc, child, slot, '').html;
+        if (doc && /^about:/.test(doc.URL)) {
+          const own = controls;
+          controls = [];
+          fallbacks[slot] = { html: write(doc, child, slot, '').html, controls };
+          controls = own;
+        }
       } catch {
         /* another origin: it answers for itself */
       }
