@@ -18,7 +18,7 @@ function fail(message) {
 const args = process.argv.slice(2);
 const intoAt = args.indexOf('--into');
 const into = intoAt >= 0 ? path.resolve(args[intoAt + 1] ?? '') : path.join(ROOT, 'fixtures/checkout');
-const file = args.find((a, i) => !a.startsWith('--') && i !== intoAt + 1);
+const file = args.find((a, i) => !a.startsWith('--') && !(intoAt >= 0 && i === intoAt + 1));
 if (!file) fail('usage: npm run fixture:add FILE (a snapshot saved with "Unbind got this page wrong")');
 if (!existsSync(file) || !statSync(file).isFile()) fail(`${file}: no such file`);
 const html = readFileSync(file, 'utf8');
