@@ -29,7 +29,11 @@ const { module } = await runnerImport(path.join(ROOT, 'src/snapshot/fixture-add.
   configFile: false,
   logLevel: 'error',
 });
-const taken = new Set(readdirSync(into).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)));
+const taken = new Set(
+  readdirSync(into)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -5)),
+);
 const result = module.prepareFixture(html, parse, taken);
 await window.happyDOM.close();
 if (!result.ok) fail(`${file} was not added:\n  ${result.problems.join('\n  ')}`);

@@ -15,7 +15,7 @@ type Phase =
   | { at: 'idle' }
   | { at: 'busy' }
   | { at: 'list'; frames: FrameCapture[]; choices: Record<string, Choice> }
-  | { at: 'saved'; file: string; kb: number; controls: number; cut: string }
+  | { at: 'saved'; file: string; kb: number; controls: number; cut: string; ms: number }
   | { at: 'error'; text: string };
 
 const DID_TEXT = {
@@ -88,7 +88,8 @@ export function SnapshotPanel({ tabId }: { tabId: number | undefined }) {
       }
       const file = snapshotFileName(made.header);
       download(file, made.html);
-      setPhase({ at: 'saved', file, kb: Math.ceil(made.html.length / 1024), controls: made.controls, cut: made.header.cut });
+      const ms = frames.reduce((sum, f) => sum + f.ms, 0);
+      setPhase({ at: 'saved', file, kb: Math.ceil(made.html.length / 1024), controls: made.controls, cut: made.header.cut, ms });
     } catch (err) {
       setPhase({ at: 'error', text: t('snapFailed', String((err as Error).message ?? err)) });
     }
@@ -112,7 +113,7 @@ export function SnapshotPanel({ tabId }: { tabId: number | undefined }) {
       )}
       {phase.at === 'list' && <SnapshotList phase={phase} onChoose={(choices) => setPhase({ ...phase, choices })} onSave={save} />}
       {phase.at === 'saved' && (
-        <p role="status" data-testid="snap-saved" data-file={phase.file}>
+        <p role="status" data-testid="snap-saved" data-file={phase.file} data-capture-ms={phase.ms}>
           {t('snapSaved', [phase.file, String(phase.kb), String(phase.controls)])}
           {phase.cut !== 'none' && <span class="muted"> {t('snapCut', phase.cut)}</span>}
         </p>
@@ -141,9 +142,9 @@ function SnapshotList({
     );
   return (
     <>
-      <ul data-testid="snap-controls" class="snap-list">
+      <ul data-testid="snap-controls">
         {items.map(({ c, host }) => (
-          <li key={c.id} data-control={c.id} data-did={c.did} data-page-expect={c.pageExpect ?? undefined}>
+          <li class="snap-item" key={c.id} data-control={c.id} data-did={c.did} data-page-expect={c.pageExpect ?? undefined}>
             <span class="label">“{c.label || '…'}”</span>
             <span class="muted">
               {t(DID_TEXT[c.did])}

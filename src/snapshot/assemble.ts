@@ -31,7 +31,8 @@ function framesByKey(frames: readonly FrameCapture[]): Map<string, { html: strin
 }
 
 /** Every control the snapshot will hold, in page order of the frames' answers. */
-export const controlsOf = (frames: readonly FrameCapture[]): CapturedControl[] => [...framesByKey(frames).values()].flatMap((f) => f.controls);
+export const controlsOf = (frames: readonly FrameCapture[]): CapturedControl[] =>
+  [...framesByKey(frames).values()].flatMap((f) => f.controls);
 
 export interface Assembled {
   html: string;

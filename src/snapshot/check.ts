@@ -14,7 +14,8 @@ export interface CheckResult {
 }
 
 const FORBIDDEN = new Set(['script', 'noscript', 'base', 'link', 'object', 'embed', 'applet', 'frame', 'frameset', 'portal']);
-const URL_ATTRS = /^(href|src|action|formaction|srcset|imagesrcset|poster|data|ping|background|cite|longdesc|manifest|xlink:href|lowsrc|dynsrc|codebase|archive|classid)$/;
+const URL_ATTRS =
+  /^(href|src|action|formaction|srcset|imagesrcset|poster|data|ping|background|cite|longdesc|manifest|xlink:href|lowsrc|dynsrc|codebase|archive|classid)$/;
 const PLACEHOLDER = /^data:image\/svg\+xml,/;
 const VALUE_OK = new Set(['submit', 'button', 'reset', 'checkbox', 'radio']);
 const MAX_PROBLEMS = 20;
@@ -56,7 +57,10 @@ export function checkSnapshot(html: string, parse: (html: string) => Document, r
           const ok = (tag === 'img' && name === 'src' && PLACEHOLDER.test(a.value)) || (name === 'href' && /^#[\w-]*$/.test(a.value));
           if (!ok) say(`${at}: a URL attribute (${name})`);
         } else if (name === 'style' && /url\s*\(|expression\s*\(/i.test(a.value)) say(`${at}: a style attribute that fetches`);
-        else if (name === 'value' && (tag === 'textarea' || tag === 'select' || (tag === 'input' && !VALUE_OK.has((el.getAttribute('type') ?? 'text').toLowerCase()))))
+        else if (
+          name === 'value' &&
+          (tag === 'textarea' || tag === 'select' || (tag === 'input' && !VALUE_OK.has((el.getAttribute('type') ?? 'text').toLowerCase())))
+        )
           say(`${at}: a field with a value`);
         else if (name === 'selected' && tag === 'option') say(`${at}: a chosen option`);
         if (name !== 'srcdoc' && name !== 'src') leaks(`${at} ${name}`, a.value);

@@ -13,9 +13,15 @@ export const Header = z.object({
 });
 export type Header = z.infer<typeof Header>;
 
-const NAMES = { version: 'unbind-snapshot', host: 'unbind-snapshot-host', date: 'unbind-snapshot-date', cut: 'unbind-snapshot-cut' } as const;
+const NAMES = {
+  version: 'unbind-snapshot',
+  host: 'unbind-snapshot-host',
+  date: 'unbind-snapshot-date',
+  cut: 'unbind-snapshot-cut',
+} as const;
 
-const meta = (name: string, content: string) => `<meta name="${name}" content="${content.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`;
+const meta = (name: string, content: string) =>
+  `<meta name="${name}" content="${content.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`;
 
 /** The header's <meta> elements, and a description a fixture page carries (where it came from). */
 export function headerHtml(h: Header): string {
@@ -24,7 +30,10 @@ export function headerHtml(h: Header): string {
     meta(NAMES.host, h.host),
     meta(NAMES.date, h.date),
     meta(NAMES.cut, h.cut),
-    meta('description', `Snapshot of a page on ${h.host}, taken ${h.date} with Unbind's "Unbind got this page wrong"; each control's data-expect is the tester's.`),
+    meta(
+      'description',
+      `Snapshot of a page on ${h.host}, taken ${h.date} with Unbind's "Unbind got this page wrong"; each control's data-expect is the tester's.`,
+    ),
   ].join('');
 }
 

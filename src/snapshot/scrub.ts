@@ -19,9 +19,7 @@ export function luhnValid(s: string): boolean {
 }
 
 const applyRule = (text: string, rule: TextRule): string =>
-  rule.luhn
-    ? text.replace(rule.re, (m) => (luhnValid(m) ? rule.replacement : m))
-    : text.replace(rule.re, rule.replacement);
+  rule.luhn ? text.replace(rule.re, (m) => (luhnValid(m) ? rule.replacement : m)) : text.replace(rule.re, rule.replacement);
 
 /** The text with every rule applied, in order. Cheap when the text has no digit and no @. */
 export function scrubText(text: string, rules: Rules): string {

@@ -31,11 +31,44 @@ export interface Serialised {
 
 const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 /** Elements left out with all they hold: they run, fetch or redirect, or hold plugin content. */
-const DROPPED = new Set(['script', 'noscript', 'base', 'object', 'embed', 'applet', 'frameset', 'portal', 'param', 'source', 'track', 'template']);
+const DROPPED = new Set([
+  'script',
+  'noscript',
+  'base',
+  'object',
+  'embed',
+  'applet',
+  'frameset',
+  'portal',
+  'param',
+  'source',
+  'track',
+  'template',
+]);
 /** Attributes that carry a URL. Only a same-document `#fragment` link is kept. */
 const URL_ATTRS = new Set([
-  'href', 'src', 'action', 'formaction', 'srcset', 'imagesrcset', 'sizes', 'poster', 'data', 'ping', 'background',
-  'cite', 'longdesc', 'manifest', 'xlink:href', 'lowsrc', 'dynsrc', 'codebase', 'archive', 'classid', 'profile', 'srcdoc',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'srcset',
+  'imagesrcset',
+  'sizes',
+  'poster',
+  'data',
+  'ping',
+  'background',
+  'cite',
+  'longdesc',
+  'manifest',
+  'xlink:href',
+  'lowsrc',
+  'dynsrc',
+  'codebase',
+  'archive',
+  'classid',
+  'profile',
+  'srcdoc',
 ]);
 /** Attributes that only make sense with the page's own resources or scripts. */
 const NOISE_ATTRS = new Set(['nonce', 'integrity', 'crossorigin', 'referrerpolicy', 'http-equiv', 'content-security-policy']);
@@ -50,7 +83,8 @@ const PLACEHOLDER_IMG =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='8' height='8'%3E%3Crect width='8' height='8' fill='%23ccc'/%3E%3C/svg%3E";
 
 export const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-export const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** CSS with nothing that fetches or runs: no @import, no @font-face, every url() replaced by none. */
 export function safeCss(css: string, rules: Rules): string {
@@ -106,7 +140,11 @@ export function serialiseDocument(doc: Document, rules: Rules, hooks: SerialiseH
       const name = a.name.toLowerCase();
       if (name.startsWith('on') || NOISE_ATTRS.has(name) || OWN_MARKS.test(name)) continue;
       if (URL_ATTRS.has(name) && !isSameDocLink(name, a.value)) continue;
-      if (name === 'value' && (tag === 'textarea' || tag === 'select' || (tag === 'input' && !BUTTON_TYPES.has(input) && !CHOICE_TYPES.has(input)))) continue;
+      if (
+        name === 'value' &&
+        (tag === 'textarea' || tag === 'select' || (tag === 'input' && !BUTTON_TYPES.has(input) && !CHOICE_TYPES.has(input)))
+      )
+        continue;
       if (name === 'selected' && tag === 'option') continue;
       if (control && (name === 'checked' || (name === 'aria-checked' && el.hasAttribute('role')) || name === 'aria-pressed')) continue;
       if (tag === 'meta' && name === 'content' && el.hasAttribute('http-equiv')) continue;

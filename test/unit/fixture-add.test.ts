@@ -18,7 +18,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A snapshot as the popup makes it, of a small checkout with one save box. */
 function goodSnapshot(): string {
-  document.body.innerHTML = '<form><label><input type="checkbox" checked> Save my card for future payments</label><label><input name="cc" autocomplete="cc-number"> Card number</label></form>';
+  document.body.innerHTML =
+    '<form><label><input type="checkbox" checked> Save my card for future payments</label><label><input name="cc" autocomplete="cc-number"> Card number</label></form>';
   let n = 0;
   const html = serialiseDocument(
     document,
@@ -40,7 +41,9 @@ function goodSnapshot(): string {
 
 const run = async (file: string) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [path.join(ROOT, 'scripts/fixture-add.mjs'), file, '--into', into], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)('node', [path.join(ROOT, 'scripts/fixture-add.mjs'), file, '--into', into], {
+      cwd: ROOT,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

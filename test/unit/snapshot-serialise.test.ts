@@ -22,7 +22,10 @@ function hooks(over: Partial<SerialiseHooks> = {}): SerialiseHooks {
     frame: () => null,
     control: (el) =>
       el.matches('input[type=checkbox],[role=checkbox],[role=switch]')
-        ? { on: (el as HTMLInputElement).checked || el.getAttribute('aria-checked') === 'true', attrs: [['data-unbind-control', `:${n++}`]] }
+        ? {
+            on: (el as HTMLInputElement).checked || el.getAttribute('aria-checked') === 'true',
+            attrs: [['data-unbind-control', `:${n++}`]],
+          }
         : null,
     cssOf: (el) => (el.localName === 'style' ? el.textContent : null),
     adoptedCss: () => '',
@@ -59,7 +62,7 @@ describe('what a snapshot keeps', () => {
 
   it('the state the page had before Unbind (written from the hook, not the current property)', () => {
     document.body.innerHTML = '<input type="checkbox" id="a"><div role="checkbox" aria-checked="false">Save</div>';
-    const out = write(hooks({ control: (el) => ({ on: true, attrs: [] }) as never }));
+    const out = write(hooks({ control: () => ({ on: true, attrs: [] }) }));
     expect(out.html).toContain('<input type="checkbox" id="a" checked>');
     expect(out.html).toContain('role="checkbox" aria-checked="true"');
   });
@@ -68,7 +71,8 @@ describe('what a snapshot keeps', () => {
     const host = document.createElement('pay-card');
     const root = host.attachShadow({ mode: 'closed' });
     closed.set(host, root);
-    root.innerHTML = '<style>.c{display:flex}</style><div class="c"><input type="checkbox" id="remember" checked><label for="remember">Remember this card</label></div><inner-part></inner-part>';
+    root.innerHTML =
+      '<style>.c{display:flex}</style><div class="c"><input type="checkbox" id="remember" checked><label for="remember">Remember this card</label></div><inner-part></inner-part>';
     const inner = root.querySelector('inner-part')!.attachShadow({ mode: 'open' });
     inner.innerHTML = '<span>inner text</span>';
     document.body.append(host);
@@ -85,7 +89,8 @@ describe('what a snapshot keeps', () => {
   });
 
   it('images as placeholders of their size, with no URL', () => {
-    document.body.innerHTML = '<img src="https://cdn.example/visa.png" srcset="a.png 2x" alt="Visa"><picture><source srcset="x.webp"><img src="y.png"></picture>';
+    document.body.innerHTML =
+      '<img src="https://cdn.example/visa.png" srcset="a.png 2x" alt="Visa"><picture><source srcset="x.webp"><img src="y.png"></picture>';
     const html = write().html;
     expect(html).not.toMatch(/cdn\.example|a\.png|x\.webp|y\.png/);
     expect(html).toContain('alt="Visa"');
@@ -106,7 +111,8 @@ describe('what a snapshot leaves out', () => {
   });
 
   it('card-like, e-mail and phone text anywhere: text, attributes, titles', () => {
-    document.body.innerHTML = '<p title="4111-1111-1111-1111">Card 4111 1111 1111 1111 ending, exp 12/29, CVC 123</p><a href="mailto:sam@example.com">sam@example.com</a><span data-phone="+44 20 7946 0958">call</span>';
+    document.body.innerHTML =
+      '<p title="4111-1111-1111-1111">Card 4111 1111 1111 1111 ending, exp 12/29, CVC 123</p><a href="mailto:sam@example.com">sam@example.com</a><span data-phone="+44 20 7946 0958">call</span>';
     const html = write().html;
     expect(html).not.toMatch(/4111|12\/29|CVC 123|sam@example|7946/);
     expect(html).toContain('[card number]');
@@ -121,7 +127,9 @@ describe('what a snapshot leaves out', () => {
       <div style="background-image: url('https://t.example/q.png'); width: 10px" onload="z()"></div><svg><use href="https://evil.example/s.svg#i"/><use href="#local"/></svg>
       <object data="x.swf"></object><embed src="y.swf"><iframe src="javascript:alert(1)"></iframe><video poster="p.png" src="v.mp4"></video>`;
     const out = write();
-    expect(out.html).not.toMatch(/<script|alert|steal|onclick|onsubmit|onmouseover|onload|evil\.example|t\.example|cdn\.example|https?:|@import|x\.woff|<object|<embed|<base|http-equiv|poster|v\.mp4/i);
+    expect(out.html).not.toMatch(
+      /<script|alert|steal|onclick|onsubmit|onmouseover|onload|evil\.example|t\.example|cdn\.example|https?:|@import|x\.woff|<object|<embed|<base|http-equiv|poster|v\.mp4/i,
+    );
     expect(out.html).toContain('href="#local"');
     expect(out.html).toContain('width: 10px');
     expect(out.cut).toContain('a linked stylesheet that could not be read');
@@ -176,7 +184,8 @@ describe('hostile pages are capped, and the snapshot says so', () => {
 
 describe('assembly and checks', () => {
   const page = () => {
-    document.body.innerHTML = '<label><input type="checkbox" checked> Save my card for next time</label><label><input type="checkbox"> I accept the terms</label><iframe></iframe>';
+    document.body.innerHTML =
+      '<label><input type="checkbox" checked> Save my card for next time</label><label><input type="checkbox"> I accept the terms</label><iframe></iframe>';
     return write(hooks({ frame: () => '__unbind_frame_0__' })).html;
   };
   const controls: FrameCapture['controls'] = [
@@ -184,9 +193,10 @@ describe('assembly and checks', () => {
     { id: ':1', label: 'I accept the terms', on: false, did: 'not-ticked', pageExpect: null },
   ];
   const child: FrameCapture = {
-    ...asFrame('<!doctype html><html><head></head><body><input type="checkbox" data-unbind-control="0:0" checked> Remember card</body></html>', [
-      { id: '0:0', label: 'Remember card', on: true, did: 'ticked', pageExpect: null },
-    ]),
+    ...asFrame(
+      '<!doctype html><html><head></head><body><input type="checkbox" data-unbind-control="0:0" checked> Remember card</body></html>',
+      [{ id: '0:0', label: 'Remember card', on: true, did: 'ticked', pageExpect: null }],
+    ),
     top: false,
     path: [0],
   };
@@ -221,7 +231,10 @@ describe('assembly and checks', () => {
       [good.replace('</body>', '<input value="sam">'), /a field with a value/],
       [good.replace('</body>', '<a href="https://x.example">x</a></body>'), /URL attribute \(href\)/],
       [good.replace('</body>', '<style>a{background:url(x.png)}</style></body>'), /a style that fetches/],
-      [good.replace('<meta name="unbind-snapshot-date" content="2026-11-27">', '<meta name="unbind-snapshot-date" content="yesterday">'), /snapshot header: date/],
+      [
+        good.replace('<meta name="unbind-snapshot-date" content="2026-11-27">', '<meta name="unbind-snapshot-date" content="yesterday">'),
+        /snapshot header: date/,
+      ],
       [good.replace(/ data-expect=(?:"|&quot;)\w*(?:"|&quot;)/g, ''), /no control is marked/],
       [good.replace(/Remember card/, 'Call +44 20 7946 0958'), /\(frame\).*"phone" rule/],
       ['<p>hello</p>', /no Unbind snapshot header/],
