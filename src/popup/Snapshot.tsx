@@ -150,18 +150,20 @@ function SnapshotList({
               {t(DID_TEXT[c.did])}
               {host ? ` · ${t('snapFrame', host)}` : ''}
             </span>
-            {(['untick', 'leave'] as const).map((choice) => (
-              <label class="row" key={choice}>
-                <input
-                  type="radio"
-                  name={`snap-${c.id}`}
-                  value={choice}
-                  checked={choices[c.id] === choice}
-                  onChange={() => onChoose({ ...choices, [c.id]: choice })}
-                />
-                <span>{t(choice === 'untick' ? 'snapShouldUntick' : 'snapShouldLeave')}</span>
-              </label>
-            ))}
+            <div class="snap-choices">
+              {(['untick', 'leave'] as const).map((choice) => (
+                <label class="row" key={choice}>
+                  <input
+                    type="radio"
+                    name={`snap-${c.id}`}
+                    value={choice}
+                    checked={choices[c.id] === choice}
+                    onChange={() => onChoose({ ...choices, [c.id]: choice })}
+                  />
+                  <span>{t(choice === 'untick' ? 'snapShouldUntick' : 'snapShouldLeave')}</span>
+                </label>
+              ))}
+            </div>
           </li>
         ))}
       </ul>
