@@ -51,7 +51,9 @@ const run = async (file: string) => {
   }
 };
 
-describe('npm run fixture:add', () => {
+// Each run starts node and Vite's module runner (about 2 s of CPU): on a busy shared machine that can
+// take far longer than the default timeout in wall time.
+describe('npm run fixture:add', { timeout: 180_000 }, () => {
   it('adds a good snapshot as snap-<host>, then a second one beside it', async () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(into, { recursive: true });
