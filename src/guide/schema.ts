@@ -11,6 +11,9 @@ const Id = z.string().check(z.regex(/^[a-z][a-z0-9]*$/));
 const HostSuffix = z.string().check(z.regex(/^[a-z0-9.-]+$/));
 /** A key into the guide's `sources`. */
 const SourceRef = z.string().check(z.regex(/^[a-z0-9-]+$/));
+/** The sources of a text marker or target: one, or one per language where each language's words come
+ *  from the site's help in that language; each text must then be quoted by one of them (a meta-test). */
+const TextSources = z.union([SourceRef, z.array(SourceRef).check(z.minLength(1))]);
 /** What a page shows, in any of the site's languages; matched without regard to case or spacing. */
 const Texts = z.array(z.string().check(z.minLength(1), z.maxLength(120))).check(z.minLength(1));
 
@@ -21,7 +24,7 @@ export type TextIn = z.infer<typeof TextIn>;
 
 /** Something a page shows. `dialog`: only inside an open dialog. */
 export const Marker = z.union([
-  z.object({ text: Texts, in: z.optional(TextIn), dialog: z.optional(z.boolean()), source: SourceRef }),
+  z.object({ text: Texts, in: z.optional(TextIn), dialog: z.optional(z.boolean()), source: TextSources }),
   z.object({ css: z.string().check(z.minLength(1)), source: SourceRef }),
 ]);
 export type Marker = z.infer<typeof Marker>;
@@ -35,7 +38,7 @@ export const Target = z.union([
     /** Rows (list items, table rows) that show one of these texts go last: e.g. the default card,
      *  which the site removes only when it is the last one. */
     rowLast: z.optional(Texts),
-    source: SourceRef,
+    source: TextSources,
   }),
   z.object({ css: z.string().check(z.minLength(1)), source: SourceRef }),
 ]);
@@ -93,6 +96,10 @@ export const Guide = z.object({
   checkout: z.optional(z.object({ hosts: z.array(HostSuffix), saveBoxes: z.array(z.object({ css: z.string(), source: SourceRef })) })),
 });
 export type Guide = z.infer<typeof Guide>;
+
+/** The source keys a marker, target or path cites. */
+export const sourcesOf = (c: { source: string | readonly string[] }): readonly string[] =>
+  typeof c.source === 'string' ? [c.source] : c.source;
 
 /** The _locales key of a guide text: guide_<guide>_<step>_<part>. */
 export const guideKey = (guide: string, step: string, part: 'title' | 'do') => `guide_${guide}_${step}_${part}`;

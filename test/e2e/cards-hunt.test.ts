@@ -216,7 +216,7 @@ describe('Where your cards are (a profile that allowed history once before)', ()
     expect(await text(popup, `${placeSel('dir:aliexpress')} [data-reason=paid]`)).toMatch(/you paid here/);
     expect(await text(popup, `${placeSel('dir:airbnb')} [data-reason=paid]`)).toMatch(/you paid here/);
     expect(await text(popup, `${placeSel('site:localhost')} [data-reason=checkout]`)).toMatch(/may keep your card/);
-    expect(await text(popup, '[data-testid=history-looked]')).toMatch(/^Looked through your history on .*: 4 place\(s\) found\.$/);
+    expect(await text(popup, '[data-testid=history-looked]')).toMatch(/^Looked through your history on .*\. Places found: 4\.$/);
     const record = JSON.stringify((await stored()).cardPlaces);
     expect(record).not.toMatch(/mail\.fixture|\/p\/order|orders|2000139|checkout\/|http/);
     expect((await places())['site:localhost']).toEqual({ history: { kind: 'checkout', site: 'localhost', at: expect.any(Number) } });

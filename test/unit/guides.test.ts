@@ -5,7 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileGuides, readGuides } from '../../scripts/data.ts';
-import { guideKey, hostMatches } from '../../src/guide/schema';
+import { fold } from '../../src/guide/page';
+import { guideKey, hostMatches, sourcesOf } from '../../src/guide/schema';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const locales = readdirSync(path.join(ROOT, 'public/_locales'));
@@ -69,9 +70,24 @@ describe('guides', () => {
       });
 
       it('cites a source for every marker, path and pointer target, and every source is used', () => {
-        for (const c of cited) expect(g.sources[c.source], `${JSON.stringify(c)} cites no known source`).toBeDefined();
-        const used = new Set(cited.map((c) => c.source));
+        for (const c of cited)
+          for (const key of sourcesOf(c)) expect(g.sources[key], `${JSON.stringify(c)} cites no known source ${key}`).toBeDefined();
+        const used = new Set(cited.flatMap(sourcesOf));
         expect(Object.keys(g.sources).filter((k) => !used.has(k))).toEqual([]);
+      });
+
+      // The rule for the sites' languages: a marker or target whose words come from several sources (one
+      // per language, say) must find each of its words quoted in one of them: no label without its source.
+      it('quotes every word of a text drawn from several sources in one of them', () => {
+        for (const c of cited) {
+          if (!('text' in c) || sourcesOf(c).length < 2) continue;
+          const says = sourcesOf(c).map((k) => fold(g.sources[k]?.says ?? ''));
+          for (const t of [...c.text, ...((c as { rowLast?: string[] }).rowLast ?? [])])
+            expect(
+              says.some((s) => s.includes(fold(t))),
+              `"${t}" is quoted by none of ${sourcesOf(c).join(', ')}`,
+            ).toBe(true);
+        }
       });
 
       it('uses paths that compile and selectors that parse', () => {
