@@ -157,6 +157,9 @@ export class Guard {
         const n = added[j]!;
         if (n.nodeType !== 1) continue; // an element; text edits are most records on a busy page
         const el = n as Element;
+        // Removed again before this callback (a virtualised grid replacing a row it just added): never
+        // painted, and read outside its page it would be judged without its context.
+        if (!el.isConnected) continue;
         if (el.matches(TICKED_SELECTOR)) this.consider(el);
         else if (el.childElementCount) this.scan(el, false);
         // Shadow roots attached after insertion are announced by the main-world hook; this catches a
