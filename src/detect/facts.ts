@@ -194,6 +194,14 @@ const hostOf = (el: Element): Element | null => {
   return root instanceof ShadowRoot ? root.host : null;
 };
 
+/** Interactive data grids (ARIA grid and treegrid: AG Grid, MUI X DataGrid, Handsontable...): a
+ *  ticked box in one selects its row. Not role=table, which layout and static tables use too. */
+const DATA_GRID = '[role=grid],[role=treegrid]';
+
+/** Is the control inside an interactive data grid of its own document or shadow root? One native
+ *  call, no text read: a grid may add thousands of ticked row boxes. */
+export const inDataGrid = (el: Element): boolean => el.closest(DATA_GRID) !== null;
+
 /** The page will not submit without it ticked. */
 export const isRequired = (el: Element): boolean => el.hasAttribute('required') || el.getAttribute('aria-required') === 'true';
 

@@ -1,7 +1,7 @@
 // Deciding whether a ticked control is a save-card consent, on a live (happy-dom) DOM: the per-element
 // verdict, the label memo, where card fields count as near, the site's own rule, and waiting for a label.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Decider, WAIT } from '../../src/content/guard/decide';
+import { Decider, nameMatters, WAIT } from '../../src/content/guard/decide';
 import { compileData } from '../../src/detect/lexicon-schema';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { readData } from '../../scripts/data.ts';
@@ -70,6 +70,47 @@ describe('Decider', () => {
       delete (document as { readyState?: unknown }).readyState;
     }
     expect(d.decide(bare!)).toMatchObject({ save: false });
+  });
+});
+
+describe('Decider: a row box in a data grid', () => {
+  // The shapes of AG Grid (role=grid, rows in role=rowgroup) and of a tree grid, a box per row; beside
+  // a layout table and role=table, which checkouts use too.
+  const row = (label: string) => `<div role="row"><div role="gridcell">${box(label)}</div><div role="gridcell">Order 1042</div></div>`;
+
+  it('selects a row in a grid or tree grid, whatever its text: decided before any label is read', () => {
+    const [a, b] = page(
+      `<div role="grid"><div role="rowgroup">${row('Save my card for future payments')}</div></div>` +
+        `<div role="treegrid">${row('Select row 7')}</div>`,
+    );
+    // Every text read is tested against the look-alikes first: that regex is never asked.
+    const never = new RegExp(lx.never);
+    const read = vi.spyOn(never, 'test');
+    const d = new Decider(() => ({ ...lx, never }));
+    for (const el of [a!, b!]) {
+      const v = d.decide(el);
+      expect(v).toEqual({ save: false, reason: 'look-alike:row-select', label: '' });
+      if (v !== WAIT) expect(nameMatters(v)).toBe(false);
+    }
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('a layout table or role=table is no grid: its save box is read as usual, and its name watched', () => {
+    const [inTable, inAriaTable] = page(
+      `<table><tr><td>${box('Save my card for future payments')}</td></tr></table>` +
+        `<div role="table"><div role="row"><div role="cell">${box('Save my card for future payments')}</div></div></div>`,
+    );
+    const d = new Decider(() => lx);
+    for (const el of [inTable!, inAriaTable!]) {
+      const v = d.decide(el);
+      expect(v).toMatchObject({ save: true, reason: 'label' });
+      if (v !== WAIT) expect(nameMatters(v)).toBe(true);
+    }
+  });
+
+  it("the site's own rule still wins inside a grid", () => {
+    const [el] = page(`<div role="grid">${row('Keep this card')}</div>`.replace('checked', 'checked id="store"'));
+    expect(new Decider(() => ({ ...lx, siteSaveBoxes: '#store' })).decide(el!)).toMatchObject({ save: true, reason: 'site-rule' });
   });
 });
 

@@ -12,7 +12,9 @@ const ARIA_SIBLINGS = 8;
  *  single ARIA checkbox or switch, that ARIA control; otherwise `el` itself. Unticking the visible one
  *  lets the component update both; flipping only the hidden input would leave them disagreeing. */
 export function faceOf(el: Element): Element {
-  if (!(el instanceof HTMLInputElement) || !(el.hidden || el.getAttribute('aria-hidden') === 'true')) return el;
+  // By tag name, not `instanceof` (a global lookup through the isolated world's window): this runs
+  // for every ticked box a page adds.
+  if (el.localName !== 'input' || !((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true')) return el;
   const parent = el.parentElement;
   if (!parent) return el;
   if (kindOf(parent) === 'aria-checked') return parent;

@@ -1,7 +1,7 @@
 // Deciding: is this ticked control a consent to keep a card? Reads the DOM, no chrome.* API, so it
 // runs under happy-dom in the unit tests.
 import { classify, type TextVerdict, type Verdict } from '../../detect/classify';
-import { contextOf, factsOf, inCardForm, shortLabel } from '../../detect/facts';
+import { contextOf, factsOf, inCardForm, inDataGrid, shortLabel } from '../../detect/facts';
 import type { Lexicon } from '../../detect/lexicon';
 import { outerLabelOf } from './composite';
 
@@ -16,6 +16,12 @@ export interface Decision {
 export const WAIT = 'wait';
 
 const SITE_RULE = { save: true, reason: 'site-rule' } as const;
+/** A row's select box in a data grid: it selects the row, whatever a grid names it. */
+const GRID_ROW: Decision = Object.freeze({ save: false, reason: 'look-alike:row-select', label: '' });
+
+/** Is the control's name worth watching for a change (label-watch.ts)? Not a row's select box: a page
+ *  never reuses one for another question, and a grid of them would fill the watch for nothing. */
+export const nameMatters = (d: Decision): boolean => d.reason !== 'look-alike:row-select';
 
 export class Decider {
   /** One decision per element, until its name changes (see label-watch.ts and forget()). */
@@ -45,6 +51,13 @@ export class Decider {
     let verdict = this.verdicts.get(el);
     if (verdict) return verdict;
     const lx = this.lexicon();
+    const bySite = lx.siteSaveBoxes !== '' && el.matches(lx.siteSaveBoxes);
+    // A box in a data grid is told before any text is read: a grid page adds rows by the hundred, and
+    // no checkout asks to keep a card in a grid's row.
+    if (!bySite && inDataGrid(el)) {
+      this.verdicts.set(el, GRID_ROW);
+      return GRID_ROW;
+    }
     const read = factsOf(
       el,
       () => this.inPaymentContext(el),
@@ -55,7 +68,7 @@ export class Decider {
     // Its label may come later in the HTML: decide once the parser has got further.
     if (!facts.label && document.readyState === 'loading') return WAIT;
     // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
-    const v = lx.siteSaveBoxes && el.matches(lx.siteSaveBoxes) ? SITE_RULE : classify(facts, lx, this.labelMemo);
+    const v = bySite ? SITE_RULE : classify(facts, lx, this.labelMemo);
     verdict = { save: v.save, reason: v.reason, label: v.save ? shortLabel(facts.label || contextOf(el)) : '' };
     // "Not a save box" may rest on what the parser has not reached yet (the card fields below a plain
     // "Remember me"): kept only once the document is parsed; the rescan at DOMContentLoaded asks again.

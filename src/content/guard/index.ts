@@ -10,7 +10,7 @@ import { isOn, kindOf, TICKED_SELECTOR } from '../../detect/controls';
 import type { Lexicon } from '../../detect/lexicon';
 import { CHECKED_EVENT } from '../shadow-event';
 import { faceOf } from './composite';
-import { Decider, WAIT } from './decide';
+import { Decider, nameMatters, WAIT } from './decide';
 import { Input } from './input';
 import { LabelWatch } from './label-watch';
 import { Ledger, type LedgerHooks } from './ledger';
@@ -45,7 +45,8 @@ export class Guard {
       person: (el) => {
         this.ledger.personChose(el);
         // Its name is watched too: if the page reuses it for another question, the tick was not for that.
-        if (this.decider.decide(el) !== WAIT) this.labels.track(el);
+        const decision = this.decider.decide(el);
+        if (decision !== WAIT && nameMatters(decision)) this.labels.track(el);
       },
       script: (el) => {
         if (this.running) queueMicrotask(() => this.safely(() => this.consider(el)));
@@ -121,6 +122,9 @@ export class Guard {
 
   private scan(root: ParentNode, deep: boolean): void {
     if (deep) this.decider.newBatch();
+    // An added subtree mostly holds no ticked box (a grid's new rows): a first-match query, which builds
+    // no list, tells so.
+    else if (!root.querySelector(TICKED_SELECTOR)) return;
     for (const el of root.querySelectorAll(TICKED_SELECTOR)) this.consider(el);
     if (!deep) return;
     // Shadow roots inside: declarative ones, and any we watch already. Open roots cost nothing to see;
@@ -153,6 +157,9 @@ export class Guard {
         const n = added[j]!;
         if (n.nodeType !== 1) continue; // an element; text edits are most records on a busy page
         const el = n as Element;
+        // Removed again before this callback (a virtualised grid replacing a row it just added): never
+        // painted, and read outside its page it would be judged without its context.
+        if (!el.isConnected) continue;
         if (el.matches(TICKED_SELECTOR)) this.consider(el);
         else if (el.childElementCount) this.scan(el, false);
         // Shadow roots attached after insertion are announced by the main-world hook; this catches a
@@ -186,7 +193,7 @@ export class Guard {
       this.pending.add(el);
       return;
     }
-    this.labels.track(el);
+    if (nameMatters(decision)) this.labels.track(el);
     if (decision.save) this.ledger.hold(el, kind, decision.label);
   }
 }
