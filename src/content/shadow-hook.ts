@@ -41,7 +41,9 @@ import { CHECKED_EVENT, SHADOW_EVENT } from './shadow-event';
     ...desc,
     set(this: HTMLInputElement, on: boolean) {
       set.call(this, on);
-      if (!on) return;
+      // A box ticked while out of the document is seen by the guard's mutation observer when it is
+      // inserted (rows are mostly built that way): only a box already in the document needs the event.
+      if (!on || !this.isConnected) return;
       if (queue.size === 0) queueMicrotask(flush);
       queue.add(this);
     },
