@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
+import { firefoxBuild } from './scripts/firefox-build.ts';
 import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
 
 const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
@@ -58,6 +59,8 @@ export default defineConfig({
       contentScripts: { standaloneFiles: [...guardSources, 'src/content/guide.ts'] },
     }),
     dropGuardFromManifest(),
+    // The same files again in dist-firefox/, with Firefox's manifest.
+    firefoxBuild(),
   ],
   resolve: { alias: dataAlias() },
   // No module-preload polyfill: it would be the only fetch() in the package (of our own files, but

@@ -1,6 +1,9 @@
 // Reaches into Unbind's closed shadow roots (the notice, the pointer) the way DevTools does: page
 // scripts and Puppeteer's selectors cannot, which is the point of closing them. The pointer may be in
 // a frame (a site that shows its card list in a frame from another origin), so frames are searched too.
+// Firefox has no DevTools protocol: there shadow-bidi.mjs takes WebDriver BiDi's way.
+import { isFirefox } from './engine.mjs';
+import { shadowElementsBidi } from './shadow-bidi.mjs';
 
 /** The shadow roots of every `<hostTag>` in the document and the documents of its frames, in order. */
 function shadowRootsOf(root, hostTag) {
@@ -36,6 +39,7 @@ async function viewportBox(cdp, nodeId) {
  * @param {string} selector
  */
 export async function shadowElements(page, hostTag, selector) {
+  if (isFirefox(page)) return shadowElementsBidi(page, hostTag, selector);
   const cdp = await page.createCDPSession();
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
