@@ -8,7 +8,8 @@ const firefoxes = new WeakSet();
 export const markFirefox = (browser) => void firefoxes.add(browser);
 
 /** @param {import('puppeteer').Browser | import('puppeteer').Page} of */
-export const isFirefox = (of) => firefoxes.has('browser' in of && typeof of.browser === 'function' ? of.browser() : /** @type {any} */ (of));
+export const isFirefox = (of) =>
+  firefoxes.has('browser' in of && typeof of.browser === 'function' ? of.browser() : /** @type {any} */ (of));
 
 /** The engine the e2e run is for: BROWSER=firefox, or Chromium. */
 export const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';

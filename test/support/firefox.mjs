@@ -24,7 +24,8 @@ export const DIST_FIREFOX = path.join(ROOT, FIREFOX_DIST);
 export function pacFor(hostRules) {
   /** @type {Record<string, string>} */
   const map = {};
-  for (const [, host, target] of hostRules.matchAll(/MAP\s+([^\s,]+)\s+([^\s,]+)/g)) map[/** @type {string} */ (host)] = /** @type {string} */ (target);
+  for (const [, host, target] of hostRules.matchAll(/MAP\s+([^\s,]+)\s+([^\s,]+)/g))
+    map[/** @type {string} */ (host)] = /** @type {string} */ (target);
   return `var MAP = ${JSON.stringify(map)};
 function FindProxyForURL(url, host) { return MAP.hasOwnProperty(host) ? 'PROXY ' + MAP[host] : 'DIRECT'; }`;
 }
@@ -73,7 +74,9 @@ export async function launchFirefox({ extension = true, headless = true, hostRul
       'extensions.openPopupWithoutUserGesture.enabled': true,
       'intl.accept_languages': lang,
       'intl.locale.requested': lang,
-      ...(hostRules ? { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pacFor(hostRules))}` } : {}),
+      ...(hostRules
+        ? { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pacFor(hostRules))}` }
+        : {}),
       // As Chromium's --force-prefers-reduced-motion: headless, no pulsing ring repainted at every frame.
       ...(headless ? { 'ui.prefersReducedMotion': 1 } : {}),
       ...prefs,

@@ -1,0 +1,11 @@
+import { launchFirefox } from './test/support/firefox.mjs';
+import { startFixtureServer } from './fixtures/server.mjs';
+const server = await startFixtureServer();
+const ext = await launchFirefox({ hostRules: server.hostRules, extension: false });
+const page = await ext.browser.newPage();
+await page.goto('https://www.paypal.com/', { waitUntil: 'load' }).catch((e) => console.log('err', e.message.slice(0, 100)));
+console.log(page.url(), await page.title());
+await page.goto('http://www.paypal.com/', { waitUntil: 'load' }).catch((e) => console.log('err', e.message.slice(0, 100)));
+console.log(page.url(), await page.title());
+await ext.close();
+await server.close();
