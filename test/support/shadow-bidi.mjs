@@ -26,10 +26,26 @@ async function frameOrigin(frame) {
   return { x, y };
 }
 
-const READ = `function () {
-  const r = this.getBoundingClientRect();
-  return JSON.stringify({ text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== 'none' });
-}`;
+/** Reads an element (`this`): its text, its box in its own frame, whether it is displayed. Both ways in
+ *  (DevTools and BiDi) call it. */
+export const READ_ELEMENT =
+  'function () { const r = this.getBoundingClientRect(); return { text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== "none" }; }';
+
+/**
+ * One element found in a shadow root, as shadowElements returns it: `v` what READ_ELEMENT read, `box`
+ * its box in the top page's viewport.
+ * @param {import('puppeteer').Page} page
+ * @param {number} host
+ * @param {{ text: unknown, shown: boolean }} v
+ * @param {{ x: number, y: number, w: number, h: number }} box
+ */
+export const shadowElement = (page, host, v, box) => ({
+  host,
+  text: String(v.text ?? ''),
+  box: { ...box, shown: v.shown },
+  shown: v.shown && box.w > 0,
+  click: () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2),
+});
 
 /**
  * The same answer as shadow.mjs's shadowElements (same arguments), over BiDi.
@@ -61,20 +77,14 @@ export async function shadowElementsBidi(page, hostTag, selector) {
       });
       for (const el of found.result.nodes) {
         const r = await session.send('script.callFunction', {
-          functionDeclaration: READ,
+          functionDeclaration: `function () { return JSON.stringify((${READ_ELEMENT}).call(this)); }`,
           target: { context },
           this: { sharedId: el.sharedId },
           awaitPromise: false,
         });
         const v = JSON.parse(r.result.result.value);
         const box = { x: v.x + (origin?.x ?? 0), y: v.y + (origin?.y ?? 0), w: v.w, h: v.h };
-        out.push({
-          host,
-          text: String(v.text ?? ''),
-          box: { ...box, shown: v.shown },
-          shown: v.shown && box.w > 0,
-          click: () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2),
-        });
+        out.push(shadowElement(page, host, v, box));
       }
       host++;
     }
