@@ -64,6 +64,7 @@ export async function launchFirefox({ extension = true, headless = true, hostRul
     headless,
     userDataDir,
     defaultViewport: { width: 1100, height: 850 },
+    timeout: 150_000, // to its first answer: over a minute when the machine is busy
     // The https twins answer with the test-only certificate (fixtures/tls/), as in Chromium.
     acceptInsecureCerts: true,
     // Without it, WebDriver BiDi may not reach moz-extension:// pages ("not allowed in this context").
