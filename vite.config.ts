@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
+import { firefoxBuild } from './scripts/firefox-build.ts';
 import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
 import { CAPTURE_SCRIPT } from './src/snapshot/capture-file.ts';
 
@@ -61,6 +62,8 @@ export default defineConfig({
       contentScripts: { standaloneFiles: [...guardSources, CAPTURE_SCRIPT.source, 'src/content/guide.ts'] },
     }),
     dropGuardFromManifest(),
+    // The same files again in dist-firefox/, with Firefox's manifest.
+    firefoxBuild(),
   ],
   resolve: { alias: dataAlias() },
   // No module-preload polyfill: it would be the only fetch() in the package (of our own files, but

@@ -15,10 +15,12 @@ import { SHADOW_EVENT } from './shadow-event';
 
 const isTop = window === window.top;
 
-/** The site the shopper sees in the address bar, also from inside a frame of another origin. */
+/** The site the shopper sees in the address bar, also from inside a frame of another origin. Firefox
+ *  before 141 has no location.ancestorOrigins: there the referrer (the parent page, at least its origin
+ *  under the default referrer policy) stands in; right for a frame in the top page, the usual case. */
 function topSite(): string {
   const ancestors = location.ancestorOrigins;
-  const origin = !isTop && ancestors?.length ? ancestors[ancestors.length - 1]! : location.origin;
+  const origin = isTop ? location.origin : ancestors?.length ? ancestors[ancestors.length - 1]! : referrerOrigin() || location.origin;
   try {
     return siteOf(new URL(origin).hostname);
   } catch {
@@ -26,8 +28,23 @@ function topSite(): string {
   }
 }
 
+function referrerOrigin(): string {
+  try {
+    return document.referrer ? new URL(document.referrer).origin : '';
+  } catch {
+    return '';
+  }
+}
+
+/** An element's shadow root, closed ones too: Chrome gives content scripts chrome.dom for it, Firefox
+ *  the property openOrClosedShadowRoot on elements (it has no chrome.dom). */
 function shadowRootOf(el: Element): ShadowRoot | null {
-  return el.shadowRoot ?? chrome.dom?.openOrClosedShadowRoot?.(el as HTMLElement) ?? null;
+  return (
+    el.shadowRoot ??
+    chrome.dom?.openOrClosedShadowRoot?.(el as HTMLElement) ??
+    (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
+    null
+  );
 }
 
 const logError = (err: unknown) => console.error('[Unbind]', err);

@@ -3,9 +3,10 @@
 import type { Browser, Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFixtureServer } from '../../fixtures/server.mjs';
-import { guardScriptsReady, inWorker as inWorkerAnyType, launch } from './browser.mjs';
+import { guardScriptsReady, inWorker as inWorkerAnyType } from './browser.mjs';
 
 import { createJourney, freshPage, type Site } from './journey.mjs';
+import { launchBrowser } from './launch.mjs';
 import { openPopup as openRealPopup } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
 
@@ -14,6 +15,7 @@ export { grantedBefore } from './browser.mjs';
 export interface Env {
   browser: Browser;
   extensionId: string;
+  /** The extension's service worker (in Firefox an extension tab, with the same `evaluate`: firefox.mjs). */
   worker: () => Promise<WebWorker>;
   server: Awaited<ReturnType<typeof startFixtureServer>>;
   /** URL of a checkout fixture page on 127.0.0.1. */
@@ -27,7 +29,7 @@ export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env 
   let close = async () => {};
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    const b = await launch({ hostRules: env.server.hostRules, lang: opts.lang, preferences: opts.preferences });
+    const b = await launchBrowser({ hostRules: env.server.hostRules, lang: opts.lang, preferences: opts.preferences });
     Object.assign(env, { browser: b.browser, extensionId: b.extensionId, worker: b.worker });
     env.checkout = (name) => `${env.server.originA}/checkout/${name}.html`;
     close = b.close;

@@ -99,9 +99,7 @@ export const textedCode = (page, email) =>
  */
 export async function freshPage(ext) {
   const page = await ext.browser.newPage();
-  const cdp = await page.createCDPSession();
-  await cdp.send('Network.clearBrowserCookies');
-  await cdp.detach();
+  await ext.browser.deleteCookie(...(await ext.browser.cookies()));
   await inWorker(ext, () => chrome.storage.local.clear());
   return page;
 }

@@ -1,4 +1,6 @@
 // Opens Unbind's real toolbar popup for the active tab, as a person clicking the icon would.
+import { isFirefox } from './engine.mjs';
+import { openPopupFirefox } from './firefox.mjs';
 import { sleep } from './sleep.mjs';
 
 /**
@@ -7,6 +9,7 @@ import { sleep } from './sleep.mjs';
  * @returns {Promise<import('puppeteer').Page>}
  */
 export async function openPopup(ext, page) {
+  if (isFirefox(ext.browser)) return openPopupFirefox(ext, page);
   await page.bringToFront();
   const prefix = `chrome-extension://${ext.extensionId}/src/popup/`;
   const isPopup = (t) => t.url().startsWith(prefix) && t.type() === 'page';

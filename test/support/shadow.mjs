@@ -1,6 +1,9 @@
 // Reaches into Unbind's closed shadow roots (the notice, the pointer) the way DevTools does: page
 // scripts and Puppeteer's selectors cannot, which is the point of closing them. The pointer may be in
 // a frame (a site that shows its card list in a frame from another origin), so frames are searched too.
+// Firefox has no DevTools protocol: there shadow-bidi.mjs takes WebDriver BiDi's way.
+import { isFirefox } from './engine.mjs';
+import { READ_ELEMENT, shadowElement, shadowElementsBidi } from './shadow-bidi.mjs';
 
 /** The shadow roots of every `<hostTag>` in the document and the documents of its frames, in order. */
 function shadowRootsOf(root, hostTag) {
@@ -36,6 +39,7 @@ async function viewportBox(cdp, nodeId) {
  * @param {string} selector
  */
 export async function shadowElements(page, hostTag, selector) {
+  if (isFirefox(page)) return shadowElementsBidi(page, hostTag, selector);
   const cdp = await page.createCDPSession();
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -47,18 +51,11 @@ export async function shadowElements(page, hostTag, selector) {
         const { result } = await cdp.send('Runtime.callFunctionOn', {
           objectId: object.objectId,
           returnByValue: true,
-          functionDeclaration:
-            'function() { const r = this.getBoundingClientRect(); return { text: this.textContent, x: r.x, y: r.y, w: r.width, h: r.height, shown: getComputedStyle(this).display !== "none" }; }',
+          functionDeclaration: READ_ELEMENT,
         });
         const v = result.value;
         const box = (v.shown && (await viewportBox(cdp, nodeId))) || { x: v.x, y: v.y, w: v.w, h: v.h };
-        out.push({
-          host,
-          text: String(v.text ?? ''),
-          box: { ...box, shown: v.shown },
-          shown: v.shown && box.w > 0,
-          click: () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2),
-        });
+        out.push(shadowElement(page, host, v, box));
       }
     }
     return out;
