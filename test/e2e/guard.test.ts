@@ -28,6 +28,19 @@ describe('checkout guard', () => {
     expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);
   });
 
+  it('a form reset long after the page settled ticks the box again: unticked before the next paint', async () => {
+    await visit(page, env.checkout('e2e-simple'), { settleMs: 1500 });
+    const seen = await page.evaluate(async () => {
+      const box = document.querySelector<HTMLInputElement>('#save')!;
+      box.form!.reset(); // back to the HTML's `checked`, with no setter, event or mutation
+      const afterReset = box.checked;
+      // The guard's check was asked for during the reset, so it runs before this callback.
+      await new Promise((r) => requestAnimationFrame(r));
+      return { afterReset, atNextPaint: box.checked };
+    });
+    expect(seen).toEqual({ afterReset: true, atNextPaint: false });
+  });
+
   it('counts the boxes it unticked on the badge and names them in the notice', async () => {
     await visit(page, env.checkout('e2e-simple'));
     expect(await checked('#save')).toBe(false);

@@ -66,6 +66,24 @@ describe('Ledger', () => {
     expect(ledger.boxOf(el!)!.fights).toBe(1);
   });
 
+  it(`checks at each paint for ${Ledger.PAINTS} frames after it acts, not for as long as a box is held`, async () => {
+    const {
+      ledger,
+      els: [el],
+    } = setup();
+    ledger.hold(el!, 'native', 'Save card');
+    for (let i = 0; i < Ledger.PAINTS; i++) await nextPaint();
+    // Ticked by a path that nothing reports (no hook in this test): the check has ended.
+    el!.checked = true;
+    await nextPaint();
+    expect(el!.checked).toBe(true);
+    // A form reset or a page restored asks for the check again.
+    ledger.checkPaints();
+    await nextPaint();
+    expect(el!.checked).toBe(false);
+    expect(ledger.boxOf(el!)!.fights).toBe(1);
+  });
+
   it(`holds at most ${MAX_TRACKED} boxes: the next one is left alone`, () => {
     const { ledger, reports, els } = setup(MAX_TRACKED + 1);
     for (const [i, el] of els.entries()) ledger.hold(el, 'native', `Save card ${i}`);

@@ -1,8 +1,8 @@
 // The checkout guard: watches a document and its shadow roots for ticked save-card boxes and unticks
 // them before they are painted. Mutation observer callbacks run before the next paint, so a box in the
 // initial HTML or inserted later is caught before it is ever drawn ticked. This file wires the parts:
-// decide.ts (is it a save-card consent), ledger.ts (the boxes held, and a per-paint check for
-// `checked = true` by script, which no observer sees), input.ts (a person's click told from a script's),
+// decide.ts (is it a save-card consent), ledger.ts (the boxes held, and a per-paint check for a
+// while after it acts, for ticks nothing reports), input.ts (a person's click told from a script's),
 // composite.ts (a hidden input that stands for a visible control; names from outside a component),
 // label-watch.ts (a control reused for another question is judged again). A script's `checked = true`
 // on a box not held yet is announced by the main-world hook (CHECKED_EVENT), read here as a hint.
@@ -68,6 +68,9 @@ export class Guard {
     });
     this.input.listen(root);
     root.addEventListener(CHECKED_EVENT, this.onChecked, true);
+    // A form reset puts back the boxes' initial ticks without a setter, an event on them or a mutation.
+    root.addEventListener('reset', this.onRestore, true);
+    if (root instanceof Document) root.defaultView?.addEventListener('pageshow', this.onRestore);
     if (this.running) this.scan(root, true);
   }
 
@@ -104,6 +107,9 @@ export class Guard {
       this.labels.flush();
       this.consider(e.target);
     });
+
+  /** A form was reset or the page came back from the back-forward cache: boxes may be ticked again. */
+  private readonly onRestore = (): void => this.safely(() => this.ledger.checkPaints());
 
   /** A judged control's name changed. The same question in other words changes nothing (a person's
    *  tick stays theirs); a different question is judged afresh, as if the control were new. */
