@@ -46,8 +46,10 @@ function compareTable(en: Table, table: Table): string[] {
     }
     const want = substitutions(base.message);
     const got = substitutions(m.message);
-    if (want.named.join() !== got.named.join()) problems.push(`${key}: uses $${got.named.join('$ $')}$, English $${want.named.join('$ $')}$`);
-    if (want.positional.join() !== got.positional.join()) problems.push(`${key}: positional $${got.positional.join(' $')}, English $${want.positional.join(' $')}`);
+    if (want.named.join() !== got.named.join())
+      problems.push(`${key}: uses $${got.named.join('$ $')}$, English $${want.named.join('$ $')}$`);
+    if (want.positional.join() !== got.positional.join())
+      problems.push(`${key}: positional $${got.positional.join(' $')}, English $${want.positional.join(' $')}`);
     const block = Object.fromEntries(Object.entries(m.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v?.content]));
     const baseBlock = Object.fromEntries(Object.entries(base.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
     for (const name of new Set([...Object.keys(block), ...Object.keys(baseBlock), ...got.named])) {
@@ -89,7 +91,8 @@ describe('interface languages', () => {
 
   it('ships the languages the issue asks for, each in a folder Chrome knows', () => {
     // Chrome's locale codes (chrome.i18n docs: "Locales"); a misspelt folder is silently ignored.
-    const known = /^(ar|am|bg|bn|ca|cs|da|de|el|en|en_AU|en_GB|en_US|es|es_419|et|fa|fi|fil|fr|gu|he|hi|hr|hu|id|it|ja|kn|ko|lt|lv|ml|mr|ms|nl|no|pl|pt_BR|pt_PT|ro|ru|sk|sl|sr|sv|sw|ta|te|th|tr|uk|vi|zh_CN|zh_TW)$/;
+    const known =
+      /^(ar|am|bg|bn|ca|cs|da|de|el|en|en_AU|en_GB|en_US|es|es_419|et|fa|fi|fil|fr|gu|he|hi|hr|hu|id|it|ja|kn|ko|lt|lv|ml|mr|ms|nl|no|pl|pt_BR|pt_PT|ro|ru|sk|sl|sr|sv|sw|ta|te|th|tr|uk|vi|zh_CN|zh_TW)$/;
     expect(locales.filter((l) => !known.test(l))).toEqual([]);
     for (const l of ['en', 'ru', 'zh_CN', 'ja', 'ko', 'ar', 'uk']) expect(locales).toContain(l);
   });
