@@ -6,7 +6,7 @@ import { shortLabel } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
 import { lexicon } from '../detect/tables';
 import type { TabBox } from '../shared/messages';
-import { t } from '../shared/i18n';
+import { t, textDir } from '../shared/i18n';
 
 export interface NoticeActions {
   retick(box: TabBox): void;
@@ -47,10 +47,6 @@ const END_CORNERS = [
   { top: '12px', start: '12px' },
   { bottom: '12px', start: '12px' },
 ] as const;
-
-/** The interface's direction, from _locales ('rtl' for Arabic): the notice mirrors with it, whatever the
- *  page's own direction. */
-const uiDir = (): 'ltr' | 'rtl' => (t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
 
 /** Does a button's text read as the shop's final button ("Pay now", "Place order"...)? The words are
  *  the language tables' `payButton`. */
@@ -108,8 +104,8 @@ export class Notice {
     box.setAttribute('role', 'status');
     box.setAttribute('aria-live', 'polite');
     box.setAttribute('aria-label', t('extName'));
-    box.setAttribute('dir', uiDir());
-    box.setAttribute('lang', t('@@ui_locale').replace('_', '-'));
+    // The notice mirrors with the language of its texts (Arabic), whatever the page's own direction.
+    box.setAttribute('dir', textDir());
     const head = el('div', 'head');
     const title = el('p', 'title', boxes.length === 1 ? t('noticeOne') : t('noticeMany', String(boxes.length)));
     const close = el('button', 'close', '×');
@@ -120,7 +116,10 @@ export class Notice {
     for (const b of boxes.slice(0, MAX_LISTED)) {
       const item = el('li');
       // The box's own label, cut at a word for the notice's width (the popup shows it up to 120).
-      item.append(el('span', 'label', `“${shortLabel(b.label, NOTICE_LABEL)}”`));
+      const label = el('span', 'label', `“${shortLabel(b.label, NOTICE_LABEL)}”`);
+      // The page's words in their own direction: an English label keeps its quotes around it in Arabic.
+      label.dir = 'auto';
+      item.append(label);
       if (b.state === 'unticked') {
         const retick = el('button', 'retick', t('noticeRetick'));
         retick.addEventListener('click', () => this.actions.retick(b));
@@ -150,7 +149,7 @@ export class Notice {
     const pays = [...document.querySelectorAll('button, input[type=submit], [role=button], a')]
       .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || '', lx))
       .map((b) => b.getBoundingClientRect());
-    const [end, start] = uiDir() === 'rtl' ? ['left', 'right'] : ['right', 'left'];
+    const [end, start] = textDir() === 'rtl' ? ['left', 'right'] : ['right', 'left'];
     for (const corner of END_CORNERS) {
       host.setAttribute(
         'style',

@@ -51,11 +51,8 @@ export function overrideSource() {
     x.send();
     const table = JSON.parse(x.responseText);
     const fill = ${fillMessage.toString()};
-    const rtl = ${JSON.stringify(RTL)}.includes(lang.split('_')[0]);
     const asked = (globalThis.unbindAsked = new Set());
     const getMessage = (key, subs) => {
-      if (key === '@@bidi_dir') return rtl ? 'rtl' : 'ltr';
-      if (key === '@@ui_locale') return lang;
       asked.add(key);
       return fill(table, key, subs);
     };

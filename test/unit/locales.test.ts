@@ -4,7 +4,8 @@
 // a text may be is measured where it is shown (test/e2e/locale-widths.test.ts), not counted here.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { textDir } from '../../src/shared/i18n';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIR = path.join(ROOT, 'public/_locales');
@@ -102,6 +103,15 @@ describe('interface languages', () => {
       expect(compareTable(en, read(lang))).toEqual([]);
     });
   }
+
+  it('each language reads in its direction: right to left for Arabic, Hebrew and Persian only', () => {
+    for (const lang of locales) {
+      const table = read(lang);
+      vi.stubGlobal('chrome', { i18n: { getMessage: (key: string) => table[key]?.message ?? '' } });
+      expect(textDir(), lang).toBe(['ar', 'fa', 'he'].includes(lang.split('_')[0]!) ? 'rtl' : 'ltr');
+    }
+    vi.unstubAllGlobals();
+  });
 
   it('the store description fits the store (132 characters)', () => {
     for (const lang of locales) expect([...(read(lang).extDescription?.message ?? '')].length, lang).toBeLessThanOrEqual(132);
