@@ -5,7 +5,7 @@
 // one-line slot (buttons, chips, headings).
 import { describe, expect, it } from 'vitest';
 import { inWorker, setStored, useEnv } from '../support/env';
-import { fillMessage, overflows, overrideSource, readLocales, RTL } from '../support/locales.mjs';
+import { fillMessage, missingGlyphs, overflows, overrideSource, readLocales, RTL } from '../support/locales.mjs';
 import { visit } from '../support/outcomes.mjs';
 import { sleep } from '../support/sleep.mjs';
 
@@ -113,6 +113,12 @@ describe('every language fits its slots', () => {
         guide: 1,
         allowed: 2,
       });
+      // Measured in the real letters: a script without a font on this machine draws empty boxes (Debian:
+      // fonts-wqy-microhei for Chinese, Japanese and Korean, as .ci/run installs).
+      const font = await frame.evaluate(() => getComputedStyle(document.body).font);
+      expect(await frame.evaluate(missingGlyphs, fillMessage(locales[lang], 'cardsNone'), font), `${lang}: letters without a font`).toEqual(
+        [],
+      );
       for (const p of await frame.evaluate(overflows, (await frame.$('body'))!, POPUP_ONE_LINE)) problems.push(`${lang}: ${p}`);
       if (lang === 'en') {
         // The measure itself, on a text that cannot fit: else a broken measure would pass everything.

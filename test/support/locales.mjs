@@ -106,3 +106,25 @@ export function overflows(root, oneLine) {
   }
   return out;
 }
+
+/**
+ * Runs in a page (serialised: self-contained). The letters of `text` that no installed font draws (each
+ * drawn like a private-use character, the empty box): widths measured in such boxes say nothing of the
+ * real text, so a machine without a font for a locale's script cannot check it.
+ * @param {string} text
+ * @param {string} font a CSS font, e.g. the popup's
+ * @returns {string[]}
+ */
+export function missingGlyphs(text, font) {
+  const draw = (ch) => {
+    const c = document.createElement('canvas');
+    c.width = c.height = 40;
+    const g = c.getContext('2d');
+    g.font = font;
+    g.fillText(ch, 4, 30);
+    return c.toDataURL();
+  };
+  const box = draw('\uE000');
+  const letters = [...new Set([...text].filter((ch) => /\p{L}/u.test(ch) && ch > '\u024F'))].slice(0, 24);
+  return letters.filter((ch) => draw(ch) === box);
+}
