@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
 import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
+import { CAPTURE_SCRIPT } from './src/snapshot/capture-file.ts';
 
 const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
 
@@ -18,6 +19,8 @@ const forBuild = {
   ...manifest,
   content_scripts: [
     ...GUARD_SCRIPTS.map((s) => ({ matches: ['<all_urls>'], js: [s.source], run_at: 'document_start' as const })),
+    // Built the same way, never declared: the popup injects it on request (src/snapshot/).
+    { matches: ['<all_urls>'], js: [CAPTURE_SCRIPT.source], run_at: 'document_idle' as const },
     {
       matches: guideMatches(),
       js: ['src/content/guide.ts'],
@@ -40,7 +43,7 @@ function dropGuardFromManifest(): Plugin {
       const dir = options.dir ?? 'dist';
       const file = path.join(dir, 'manifest.json');
       const out = JSON.parse(readFileSync(file, 'utf8'));
-      const built = new Set<string>(GUARD_SCRIPTS.map((s) => s.js));
+      const built = new Set<string>([...GUARD_SCRIPTS.map((s) => s.js), CAPTURE_SCRIPT.js]);
       out.content_scripts = out.content_scripts.filter((c: { js: string[] }) => !c.js.some((f) => built.has(f)));
       for (const js of built) if (!existsSync(path.join(dir, js))) throw new Error(`${js} was not built`);
       writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
@@ -55,7 +58,7 @@ export default defineConfig({
     // script and first paint, and need no web_accessible_resources.
     crx({
       manifest: forBuild as ManifestV3Export,
-      contentScripts: { standaloneFiles: [...guardSources, 'src/content/guide.ts'] },
+      contentScripts: { standaloneFiles: [...guardSources, CAPTURE_SCRIPT.source, 'src/content/guide.ts'] },
     }),
     dropGuardFromManifest(),
   ],

@@ -6,6 +6,7 @@ import { guardOffFor } from '../shared/settings';
 import { t } from '../shared/i18n';
 import { CardsPanel } from './Cards';
 import { GuidePanel } from './Guide';
+import { SnapshotPanel } from './Snapshot';
 import { usePopupState } from './state';
 
 const STATE_TEXT = { unticked: 'stateUnticked', reticked: 'stateReticked', person: 'statePerson', 'gave-up': 'stateGaveUp' } as const;
@@ -49,6 +50,7 @@ export function App() {
           </ul>
         )}
       </section>
+      <SnapshotPanel tabId={tabId} />
       <CardsPanel guides={guides} progress={progress} leftTicked={leftTicked} cardPlaces={cardPlaces} historyAccess={historyAccess} />
       <section aria-labelledby="settings">
         <h2 id="settings">{t('popupSettings')}</h2>

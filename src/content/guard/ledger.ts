@@ -32,7 +32,10 @@ export class Ledger {
   private nextId = 1;
   private paintHandle = 0;
 
-  constructor(private readonly hooks: LedgerHooks) {}
+  constructor(private readonly hooks: LedgerHooks) {
+    // For the snapshot script the popup injects into this isolated world on request (src/snapshot/).
+    (globalThis as { unbindBoxOf?: unknown }).unbindBoxOf = (el: Element) => this.byElement.get(el)?.state;
+  }
 
   boxOf(el: Element): Box | undefined {
     return this.byElement.get(el);
