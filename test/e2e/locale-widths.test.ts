@@ -2,7 +2,7 @@
 // texts in the real popup (each in a frame of one page, the real app and stylesheet answering
 // chrome.i18n from that locale) and in the real notice (copies of its real elements in its own shadow
 // root, one per locale), then nothing may be wider than its box, stick out, or take a second line in a
-// one-line slot (buttons, chips, headings).
+// one-line slot (buttons, chips, short labels).
 import { describe, expect, it } from 'vitest';
 import { inWorker, setStored, useEnv } from '../support/env';
 import { fillMessage, missingGlyphs, overflows, overrideSource, readLocales, RTL } from '../support/locales.mjs';
@@ -13,7 +13,9 @@ const locales = readLocales();
 const langs = Object.keys(locales);
 /** The popup as wide as Chromium lets it grow for it (body max-width in popup.css). */
 const POPUP_WIDTH = 380;
-const POPUP_ONE_LINE = 'button, .chip, h2, .add-label, .file-button, .step-title .here';
+/** Slots a second line would break: buttons, chips and short labels. Headings and sentences wrap (a
+ *  guide's heading carries the site's name, however long). */
+const POPUP_ONE_LINE = 'button, .chip, .add-label, .file-button, .step-title .here';
 const NOTICE_ONE_LINE = 'button';
 
 type CdpNode = { nodeName: string; nodeId: number; children?: CdpNode[]; shadowRoots?: CdpNode[] };
