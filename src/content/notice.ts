@@ -6,7 +6,7 @@ import { shortLabel } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
 import { lexicon } from '../detect/tables';
 import type { TabBox } from '../shared/messages';
-import { t } from '../shared/i18n';
+import { t, textDir } from '../shared/i18n';
 
 export interface NoticeActions {
   retick(box: TabBox): void;
@@ -15,7 +15,7 @@ export interface NoticeActions {
 
 const CSS = `
 :host { all: initial; }
-.box { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1f; max-width: 360px; background: #fff; border: 1px solid #c9c9d1; border-left: 4px solid #2f6f4f; border-radius: 8px;
+.box { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1f; max-width: 360px; background: #fff; border: 1px solid #c9c9d1; border-inline-start: 4px solid #2f6f4f; border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
 .head { display: flex; gap: 8px; align-items: flex-start; }
 .title { font-weight: 600; flex: 1; margin: 0; font-size: 14px; }
@@ -23,7 +23,7 @@ ul { margin: 6px 0 0; padding: 0; list-style: none; }
 li { margin: 6px 0 0; }
 .label { display: block; color: #444; margin-bottom: 4px; word-break: break-word; }
 button { font: inherit; border-radius: 6px; border: 1px solid #8a8a96; background: #f4f4f7; color: #1b1b1f;
-  padding: 3px 10px; cursor: pointer; margin: 2px 6px 0 0; }
+  padding: 3px 10px; cursor: pointer; margin-block: 2px 0; margin-inline: 0 6px; }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 .close { border: none; background: none; font-size: 18px; line-height: 1; padding: 0 4px; margin: 0; }
 .warn { color: #8a3b00; }
@@ -39,11 +39,13 @@ const HOST_STYLE =
   'padding: 0 !important; border: 0 !important; width: auto !important; max-width: calc(100vw - 24px) !important; ' +
   'transform: none !important; opacity: 1 !important; visibility: visible !important;';
 
-const CORNERS = [
-  { top: '12px', right: '12px' },
-  { bottom: '12px', right: '12px' },
-  { top: '12px', left: '12px' },
-  { bottom: '12px', left: '12px' },
+/** Where the notice may sit, best first: the reading's end side first (right in English, left in
+ *  Arabic), where a page's own toasts and chat buttons are least in the way of what is being read. */
+const END_CORNERS = [
+  { top: '12px', end: '12px' },
+  { bottom: '12px', end: '12px' },
+  { top: '12px', start: '12px' },
+  { bottom: '12px', start: '12px' },
 ] as const;
 
 /** Does a button's text read as the shop's final button ("Pay now", "Place order"...)? The words are
@@ -102,6 +104,8 @@ export class Notice {
     box.setAttribute('role', 'status');
     box.setAttribute('aria-live', 'polite');
     box.setAttribute('aria-label', t('extName'));
+    // The notice mirrors with the language of its texts (Arabic), whatever the page's own direction.
+    box.setAttribute('dir', textDir());
     const head = el('div', 'head');
     const title = el('p', 'title', boxes.length === 1 ? t('noticeOne') : t('noticeMany', String(boxes.length)));
     const close = el('button', 'close', '×');
@@ -112,7 +116,10 @@ export class Notice {
     for (const b of boxes.slice(0, MAX_LISTED)) {
       const item = el('li');
       // The box's own label, cut at a word for the notice's width (the popup shows it up to 120).
-      item.append(el('span', 'label', `“${shortLabel(b.label, NOTICE_LABEL)}”`));
+      const label = el('span', 'label', `“${shortLabel(b.label, NOTICE_LABEL)}”`);
+      // The page's words in their own direction: an English label keeps its quotes around it in Arabic.
+      label.dir = 'auto';
+      item.append(label);
       if (b.state === 'unticked') {
         const retick = el('button', 'retick', t('noticeRetick'));
         retick.addEventListener('click', () => this.actions.retick(b));
@@ -142,12 +149,13 @@ export class Notice {
     const pays = [...document.querySelectorAll('button, input[type=submit], [role=button], a')]
       .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || '', lx))
       .map((b) => b.getBoundingClientRect());
-    for (const corner of CORNERS) {
+    const [end, start] = textDir() === 'rtl' ? ['left', 'right'] : ['right', 'left'];
+    for (const corner of END_CORNERS) {
       host.setAttribute(
         'style',
         HOST_STYLE +
           Object.entries(corner)
-            .map(([k, v]) => `${k}: ${v} !important;`)
+            .map(([k, v]) => `${k === 'end' ? end : k === 'start' ? start : k}: ${v} !important;`)
             .join(' '),
       );
       const r = host.getBoundingClientRect();

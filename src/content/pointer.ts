@@ -3,6 +3,7 @@
 // pointer events except on its close button, so the person clicks the control itself.
 import { type Found, locate } from '../guide/page';
 import type { Target } from '../guide/schema';
+import { textDir } from '../shared/i18n';
 
 const CSS = `
 :host { all: initial; position: fixed; inset: 0; pointer-events: none; margin: 0; padding: 0; border: 0;
@@ -10,7 +11,7 @@ const CSS = `
 .ring { position: fixed; box-sizing: border-box; border: 3px solid #e11d48; border-radius: 8px; box-shadow: 0 0 0 4px rgba(225,29,72,.25);
   animation: pulse 1.2s ease-in-out infinite; }
 .tip { position: fixed; max-width: 300px; background: #1b1b1f; color: #fff; font: 13px/1.4 system-ui, sans-serif;
-  padding: 6px 8px 6px 10px; border-radius: 6px; display: flex; gap: 6px; align-items: flex-start; pointer-events: auto; }
+  padding-block: 6px; padding-inline: 10px 8px; border-radius: 6px; display: flex; gap: 6px; align-items: flex-start; pointer-events: auto; }
 .tip button { all: unset; cursor: pointer; font-size: 15px; line-height: 1; padding: 0 2px; }
 .tip button:focus-visible { outline: 2px solid #93c5fd; }
 @keyframes pulse { 50% { box-shadow: 0 0 0 8px rgba(225,29,72,.12); } }
@@ -28,6 +29,7 @@ export class Pointer {
   /** The step the pointer belongs to: it goes when the step does. */
   step: string | null = null;
   private paintHandle = 0;
+  private readonly rtl = textDir() === 'rtl';
 
   constructor(
     private readonly closeLabel: string,
@@ -85,6 +87,9 @@ export class Pointer {
     this.tip = document.createElement('div');
     this.tip.className = 'tip';
     this.tip.setAttribute('role', 'status');
+    // The label reads in the interface's language and direction (Arabic: right to left, the close
+    // button on the left), whatever the page's own.
+    this.tip.setAttribute('dir', this.rtl ? 'rtl' : 'ltr');
     this.text = document.createElement('span');
     const close = document.createElement('button');
     close.textContent = '×';
@@ -117,9 +122,12 @@ export class Pointer {
       height: `${r.height + 2 * pad}px`,
     });
     const below = r.bottom + 10 + 40 < innerHeight;
+    // Lined up with the target's start edge: its left in a left-to-right interface, its right in Arabic.
+    const inset = `${Math.max(8, Math.min(this.rtl ? innerWidth - r.right : r.left, innerWidth - 310))}px`;
     Object.assign(this.tip.style, {
       display: 'flex',
-      left: `${Math.max(8, Math.min(r.left, innerWidth - 310))}px`,
+      left: this.rtl ? 'auto' : inset,
+      right: this.rtl ? inset : 'auto',
       top: below ? `${r.bottom + 10}px` : `${Math.max(8, r.top - 48)}px`,
     });
   }

@@ -41,7 +41,9 @@ export function App() {
           <ul data-testid="boxes">
             {record.boxes.map((b) => (
               <li class="box" key={`${b.frameId}:${b.boxId}`} data-state={b.state}>
-                <span class="label">“{b.label}”</span>
+                <span class="label" dir="auto">
+                  “{b.label}”
+                </span>
                 <span class={`state ${b.state}`}>{t(STATE_TEXT[b.state])}</span>
               </li>
             ))}

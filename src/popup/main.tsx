@@ -1,4 +1,8 @@
 import { render } from 'preact';
+import { textDir } from '../shared/i18n';
 import { App } from './App';
+
+// Arabic reads right to left: the popup takes the direction of the language its texts are in.
+document.documentElement.dir = textDir();
 
 render(<App />, document.getElementById('app')!);
