@@ -12,6 +12,7 @@ import type { Control } from '../../fixtures/libs/harness';
 import { launch, ROOT } from '../support/browser.mjs';
 import { useEnv } from '../support/env';
 import { sleep } from '../support/sleep.mjs';
+import { tabPool } from '../support/tab-pool.mjs';
 
 const LIBS = path.join(ROOT, 'fixtures/libs');
 const pages = readdirSync(LIBS)
@@ -39,7 +40,16 @@ interface Seen {
 /** Loads a library page, waits for every control to render, lets late work settle, reads everything. */
 async function look(page: Page, url: string): Promise<Seen> {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const onError = (e: unknown) => errors.push(String(e));
+  page.on('pageerror', onError);
+  try {
+    return { ...(await lookNow(page, url)), errors };
+  } finally {
+    page.off('pageerror', onError);
+  }
+}
+
+async function lookNow(page: Page, url: string): Promise<Omit<Seen, 'errors'>> {
   await page.bringToFront(); // a tab behind others gets no animation frames: it is not painted
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => {
@@ -49,14 +59,13 @@ async function look(page: Page, url: string): Promise<Seen> {
   // Late work settles (re-renders, a library's own effects), and enough paints are sampled.
   await sleep(1200);
   await page.waitForFunction(() => (window.__paint?.paints ?? 0) >= 10);
-  const seen = await page.evaluate(() => ({
+  return page.evaluate(() => ({
     lib: window.__libsPage!.lib,
     controls: window.__libsPage!.controls,
     app: window.__appState!(),
     dom: window.__domState!(),
     paint: { ...window.__paint! },
   }));
-  return { ...seen, errors };
 }
 
 /** Controls whose DOM or app state differs from `want(control)`, as readable lines. */
@@ -86,19 +95,14 @@ describe('checkout pages rendered by real UI libraries', () => {
 
   const url = (name: string) => `${env.server.originA}/libs/${name}.html`;
   const visits = new Map<string, Promise<Seen>>();
-  /** One visit per page with the extension, shared by that page's checks. */
+  let tabs: ReturnType<typeof tabPool> | undefined;
+  /** One visit per page with the extension, shared by that page's checks; tabs reused (tab-pool.mjs). */
   const withUnbind = (name: string) => {
+    tabs ??= tabPool(env.browser);
     if (!visits.has(name))
       visits.set(
         name,
-        (async () => {
-          const page = await env.browser.newPage();
-          try {
-            return await look(page, url(name));
-          } finally {
-            await page.close();
-          }
-        })(),
+        tabs.use((page) => look(page, url(name))),
       );
     return visits.get(name)!;
   };
@@ -110,10 +114,10 @@ describe('checkout pages rendered by real UI libraries', () => {
   // Without Unbind every page starts as it declares, in the DOM and in the app: the reads below can fail.
   it('without Unbind, each page starts with its save box ticked and every control as declared', async () => {
     const bare = await launch({ extension: false });
+    const bareTabs = tabPool(bare.browser);
     try {
       const check = async (name: string) => {
-        const page = await bare.browser.newPage();
-        const seen = await look(page, url(name)).finally(() => page.close());
+        const seen = await bareTabs.use((page) => look(page, url(name)));
         const saves = Object.values(seen.controls).filter((c) => c.kind === 'save');
         expect(saves.length, name).toBeGreaterThan(0);
         expect(Object.keys(seen.controls).length - saves.length, `${name}: look-alikes`).toBeGreaterThanOrEqual(3);

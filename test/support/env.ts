@@ -22,6 +22,11 @@ export interface Env {
   checkout(name: string): string;
 }
 
+/** Chromium switches for the test browsers only. No spare renderer: Chromium starts one ahead of the
+ *  next navigation, and every popup opening threw it away for a new one (20 popups: 24 renderer
+ *  processes with it, 3 without). */
+const TEST_ARGS = ['--disable-features=SpareRendererForSitePerProcess'];
+
 /** Starts server and browser for this test file; closes them after. `preferences`: the new profile's
  *  Default/Preferences, written before the browser starts (see grantedBefore). */
 export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env {
@@ -29,7 +34,7 @@ export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env 
   let close = async () => {};
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    const b = await launchBrowser({ hostRules: env.server.hostRules, lang: opts.lang, preferences: opts.preferences });
+    const b = await launchBrowser({ hostRules: env.server.hostRules, lang: opts.lang, preferences: opts.preferences, args: TEST_ARGS });
     Object.assign(env, { browser: b.browser, extensionId: b.extensionId, worker: b.worker });
     env.checkout = (name) => `${env.server.originA}/checkout/${name}.html`;
     close = b.close;

@@ -6,9 +6,10 @@ import { launchFirefox } from './firefox.mjs';
 
 /**
  * browser.mjs's launch() or firefox.mjs's launchFirefox(), with the options both take. `preferences`
- * (a Chromium profile's Preferences) has no meaning in Firefox and is not given there.
- * @param {{ headless?: boolean, hostRules?: string, lang?: string, preferences?: object }} opts
+ * (a Chromium profile's Preferences) and `args` (Chromium switches) have no meaning in Firefox and are
+ * not given there.
+ * @param {{ headless?: boolean, hostRules?: string, lang?: string, preferences?: object, args?: string[] }} opts
  * @param {'chromium' | 'firefox'} [which]
  */
-export const launchBrowser = ({ preferences, ...opts }, which = BROWSER) =>
-  which === 'firefox' ? launchFirefox(opts) : launch({ ...opts, preferences });
+export const launchBrowser = ({ preferences, args, ...opts }, which = BROWSER) =>
+  which === 'firefox' ? launchFirefox(opts) : launch({ ...opts, preferences, args });
