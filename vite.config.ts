@@ -5,19 +5,24 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
-import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
+import { GUARD_SCRIPTS, WAKE_SCRIPT } from './src/background/guard-script-files.ts';
 
-const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
+// The guard's scripts: registered for every page, or injected into a frame by the background.
+const guardFiles = [
+  ...GUARD_SCRIPTS.map((s) => ({ source: s.source, js: s.js })),
+  { source: WAKE_SCRIPT.source, js: WAKE_SCRIPT.injected },
+];
+const guardSources: string[] = guardFiles.map((s) => s.source);
 
 // The guide script runs only on the sites the guides cover (its matches come from the guide data), in
 // every frame of them. The guard's scripts are listed here only so that crxjs builds them (as standalone
 // classic scripts, with no web_accessible_resources, unlike its `?script` imports); the background
-// registers them at run time (src/background/guard-scripts.ts) and dropGuardFromManifest removes them
-// from the package.
+// registers them at run time (src/background/guard-scripts.ts) or injects them (src/background/wake.ts),
+// and dropGuardFromManifest removes them from the package.
 const forBuild = {
   ...manifest,
   content_scripts: [
-    ...GUARD_SCRIPTS.map((s) => ({ matches: ['<all_urls>'], js: [s.source], run_at: 'document_start' as const })),
+    ...guardSources.map((source) => ({ matches: ['<all_urls>'], js: [source], run_at: 'document_start' as const })),
     {
       matches: guideMatches(),
       js: ['src/content/guide.ts'],
@@ -40,7 +45,7 @@ function dropGuardFromManifest(): Plugin {
       const dir = options.dir ?? 'dist';
       const file = path.join(dir, 'manifest.json');
       const out = JSON.parse(readFileSync(file, 'utf8'));
-      const built = new Set<string>(GUARD_SCRIPTS.map((s) => s.js));
+      const built = new Set<string>(guardFiles.map((s) => s.js));
       out.content_scripts = out.content_scripts.filter((c: { js: string[] }) => !c.js.some((f) => built.has(f)));
       for (const js of built) if (!existsSync(path.join(dir, js))) throw new Error(`${js} was not built`);
       writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
