@@ -6,22 +6,28 @@ import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dataAlias, guideMatches } from './scripts/data.ts';
 import { firefoxBuild } from './scripts/firefox-build.ts';
-import { GUARD_SCRIPTS } from './src/background/guard-script-files.ts';
+import { GUARD_SCRIPTS, WAKE_SCRIPT } from './src/background/guard-script-files.ts';
 import { CAPTURE_SCRIPT } from './src/snapshot/capture-file.ts';
 
-const guardSources: string[] = GUARD_SCRIPTS.map((s) => s.source);
+// Scripts built as standalone classic scripts and never declared in the manifest: the guard's
+// (registered for every page), its second part (injected into a frame by the background) and the
+// snapshot's capture (injected by the popup on request, src/snapshot/).
+const unlisted = [
+  ...GUARD_SCRIPTS.map((s) => ({ source: s.source, js: s.js })),
+  { source: WAKE_SCRIPT.source, js: WAKE_SCRIPT.injected },
+  { source: CAPTURE_SCRIPT.source, js: CAPTURE_SCRIPT.js },
+];
+const unlistedSources: string[] = unlisted.map((s) => s.source);
 
 // The guide script runs only on the sites the guides cover (its matches come from the guide data), in
 // every frame of them. The guard's scripts are listed here only so that crxjs builds them (as standalone
 // classic scripts, with no web_accessible_resources, unlike its `?script` imports); the background
-// registers them at run time (src/background/guard-scripts.ts) and dropGuardFromManifest removes them
-// from the package.
+// registers them at run time (src/background/guard-scripts.ts) or injects them (src/background/wake.ts),
+// and dropGuardFromManifest removes them from the package.
 const forBuild = {
   ...manifest,
   content_scripts: [
-    ...GUARD_SCRIPTS.map((s) => ({ matches: ['<all_urls>'], js: [s.source], run_at: 'document_start' as const })),
-    // Built the same way, never declared: the popup injects it on request (src/snapshot/).
-    { matches: ['<all_urls>'], js: [CAPTURE_SCRIPT.source], run_at: 'document_idle' as const },
+    ...unlistedSources.map((source) => ({ matches: ['<all_urls>'], js: [source], run_at: 'document_start' as const })),
     {
       matches: guideMatches(),
       js: ['src/content/guide.ts'],
@@ -44,7 +50,7 @@ function dropGuardFromManifest(): Plugin {
       const dir = options.dir ?? 'dist';
       const file = path.join(dir, 'manifest.json');
       const out = JSON.parse(readFileSync(file, 'utf8'));
-      const built = new Set<string>([...GUARD_SCRIPTS.map((s) => s.js), CAPTURE_SCRIPT.js]);
+      const built = new Set<string>(unlisted.map((s) => s.js));
       out.content_scripts = out.content_scripts.filter((c: { js: string[] }) => !c.js.some((f) => built.has(f)));
       for (const js of built) if (!existsSync(path.join(dir, js))) throw new Error(`${js} was not built`);
       writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
@@ -59,7 +65,7 @@ export default defineConfig({
     // script and first paint, and need no web_accessible_resources.
     crx({
       manifest: forBuild as ManifestV3Export,
-      contentScripts: { standaloneFiles: [...guardSources, CAPTURE_SCRIPT.source, 'src/content/guide.ts'] },
+      contentScripts: { standaloneFiles: [...unlistedSources, 'src/content/guide.ts'] },
     }),
     dropGuardFromManifest(),
     // The same files again in dist-firefox/, with Firefox's manifest.

@@ -1,12 +1,17 @@
 // The guard's job in the background: what each tab's frames reported, the toolbar badge, the notice
-// in the top frame, and "Keep it ticked" relayed to the frame that holds the box. The jobs call chrome.*
-// directly (promise based in MV3, Chrome and Firefox), so their unit tests need no polyfill.
+// in the top frame, and "Keep it ticked" relayed to the frame that holds the box. A frame's guard
+// listens to nothing until the background wakes it (wake.ts), which it does when it first hears from
+// the frame or must speak to it. The jobs call chrome.* directly (promise based in MV3, Chrome and
+// Firefox), so their unit tests need no polyfill.
 import type { BoxReport, TabBox } from '../shared/messages';
-import { tabRecord, type TabRecord } from '../storage/records';
+import { guardOffFor } from '../shared/settings';
+import { settings, tabRecord, type TabRecord } from '../storage/records';
+import { read } from '../storage/store';
 import { remove, update } from '../storage/writer';
 import { fromTab, type Handlers } from './dispatch';
 import { noteCardPage } from './card-hunt';
 import { noteLeftTicked } from './card-inventory';
+import { wakeFrame } from './wake';
 
 /** The tab's boxes after a report from one frame: a box reported again replaces its old entry. */
 export function mergeReports(
@@ -37,6 +42,10 @@ export const tabBoxHandlers = {
     if (msg.path !== undefined) await noteCardPage(msg.site, msg.path);
   }),
   boxes: fromTab<'boxes'>(async (msg, tabId, frameId) => {
+    // Where the guard is off (a page opened before its site was allowed, or the switch is off), the
+    // frame is only woken: it reads the settings and gives its boxes back; the report is not kept.
+    const { value } = await read(settings);
+    if (guardOffFor(value, msg.site)) return wakeFrame(tabId, frameId);
     let changed: TabBox[] = [];
     const rec = await update(tabRecord(tabId), (r) => {
       const merged = mergeReports(r.boxes, msg.boxes, frameId);
@@ -44,10 +53,14 @@ export const tabBoxHandlers = {
       return { ...r, site: r.site || msg.site, boxes: merged.boxes };
     });
     await show(tabId, rec);
+    // Awake, the frame follows the settings (it stands down when its site is allowed) and can re-tick;
+    // the top frame shows the notice.
+    await Promise.all([wakeFrame(tabId, frameId), frameId !== 0 && wakeFrame(tabId, 0)]);
     await chrome.tabs.sendMessage(tabId, { type: 'notice', boxes: rec.boxes }, { frameId: 0 }).catch(() => {});
     await noteLeftTicked(msg.site, changed);
   }),
-  retick: fromTab<'retick'>((msg, tabId) => {
+  retick: fromTab<'retick'>(async (msg, tabId) => {
+    await wakeFrame(tabId, msg.frameId); // it reported the box, so it is awake, unless the background restarted
     return chrome.tabs.sendMessage(tabId, { type: 'retick', boxId: msg.boxId }, { frameId: msg.frameId }).catch(() => {});
   }),
 } satisfies Partial<Handlers>;

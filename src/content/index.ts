@@ -1,16 +1,16 @@
-// Content script entry, in every frame at document_start. Browser glue only: the decisions are in
-// src/detect, the watching in guard/. Nothing here throws into the page. It calls chrome.* directly
-// (promise-based in MV3) rather than through webextension-polyfill, which would add 3 KB gzipped to
-// every frame of every page; the popup and background use the polyfill.
+// Content script entry, in every frame at document_start: the guard, and nothing a frame without a
+// ticked box does not need. It watches, decides and unticks before paint (guard/) and sends what
+// changed to the background. What only matters once a frame has something to say (the settings, the
+// background's messages, the notice) is in wake.ts, which the background injects into a frame when it
+// first hears from it. Browser glue only; nothing here throws into the page. It calls chrome.*
+// directly (webextension-polyfill would add 3 KB gzipped to every frame) and carries no zod: the
+// background parses every report it receives.
 import { isOn } from '../detect/controls';
 import { lexicon } from '../detect/tables';
 import { siteOf } from '../shared/hosts';
-import { parseMessage, toBackground, ToContent } from '../shared/messages';
-import { guardOffFor } from '../shared/settings';
-import { settings as settingsRecord, type Settings } from '../storage/records';
-import { read, watch } from '../storage/store';
+import { toBackground } from '../shared/send';
 import { Guard, type Box } from './guard';
-import { Notice } from './notice';
+import { publishHandle } from './handle';
 import { SHADOW_EVENT } from './shadow-event';
 
 const isTop = window === window.top;
@@ -51,51 +51,25 @@ const logError = (err: unknown) => console.error('[Unbind]', err);
 
 function start(): void {
   const site = topSite();
-  // Reports wait until the settings are known (on an allowed site nothing is reported at all), and go
-  // out in one message per task, however many boxes a page adds at once.
-  let settings: Settings | null = null;
+  // Reports go out in one message per batch of changes (a microtask, not a timer: timers wait behind
+  // the page's own tasks), however many boxes a page adds at once. The background
+  // decides whether the guard is on for this site (it reads the settings): if not, it wakes this
+  // frame, which then stands the guard down, and nothing more is reported.
+  let off = false;
   const queued = new Set<Box>();
-  let flushing = false;
   const flush = () => {
-    flushing = false;
-    if (!settings || queued.size === 0) return;
+    if (off || queued.size === 0) return;
     const boxes = [...queued].map((b) => ({ boxId: b.id, label: b.label, state: b.state, ticked: isOn(b.el, b.kind) }));
     queued.clear();
     void toBackground({ type: 'boxes', site, boxes });
   };
   const report = (box: Box) => {
+    if (off) return;
+    if (queued.size === 0) queueMicrotask(flush);
     queued.add(box);
-    if (settings && !flushing) {
-      flushing = true;
-      setTimeout(flush, 0);
-    }
   };
 
-  // A frame with no ticked box should cost the page almost nothing, and most frames (ads, widgets,
-  // embeds) never have one: a frame below the top reads the settings, watches them and listens to the
-  // background only once the guard first looks at a ticked box (it asks for the word tables then).
-  // The top frame does so at once: the notice for a box in any frame of the tab is shown there.
-  let awake = false;
-  const wake = () => {
-    if (awake) return;
-    awake = true;
-    read(settingsRecord).then(
-      (l) => apply(l.value),
-      (err) => {
-        logError(err);
-        apply(settingsRecord.initial());
-      },
-    );
-    watch(settingsRecord, (l) => apply(l.value));
-    chrome.runtime.onMessage.addListener(onMessage);
-  };
-  const guard = new Guard(
-    () => {
-      wake();
-      return lexicon();
-    },
-    { report, shadowRootOf, error: logError },
-  );
+  const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
   guard.watch(document);
   document.addEventListener('DOMContentLoaded', () => guard.rescan(), { once: true });
   window.addEventListener(
@@ -107,39 +81,23 @@ function start(): void {
     true,
   );
 
+  publishHandle({
+    site,
+    isTop,
+    lexicon,
+    retick: (boxId) => guard.retick(boxId),
+    setOff(next) {
+      if (next === off) return;
+      off = next;
+      if (off) {
+        queued.clear();
+        guard.standDown(); // the boxes given back are not reported: the site is left alone now
+      } else guard.resume();
+    },
+  });
+
   // The path (no query, no fragment) only lets the background tell a directory site's card page.
   if (isTop) void toBackground({ type: 'page', site, path: location.pathname.slice(0, 2048) });
-
-  const apply = (next: Settings) => {
-    const off = guardOffFor(next, site);
-    const wasOff = settings ? guardOffFor(settings, site) : false;
-    if (off && !wasOff) guard.standDown(); // reported only if settings were already known
-    settings = next;
-    if (off) {
-      queued.clear();
-      return;
-    }
-    if (wasOff) guard.resume();
-    flush();
-  };
-  const notice = isTop
-    ? new Notice({
-        retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
-        allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
-      })
-    : null;
-
-  function onMessage(raw: unknown): undefined {
-    const msg = parseMessage(ToContent, raw, 'content script');
-    if (!msg) return;
-    try {
-      if (msg.type === 'retick') guard.retick(msg.boxId);
-      else if (msg.type === 'notice') notice?.show(msg.boxes);
-    } catch (err) {
-      logError(err);
-    }
-  }
-  if (isTop) wake();
 }
 
 try {

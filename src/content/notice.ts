@@ -4,7 +4,6 @@
 import { normalise } from '../detect/classify';
 import { shortLabel } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
-import { lexicon } from '../detect/tables';
 import type { TabBox } from '../shared/messages';
 import { t, textDir } from '../shared/i18n';
 
@@ -59,7 +58,11 @@ export class Notice {
   private root: ShadowRoot | null = null;
   private dismissed = false;
 
-  constructor(private readonly actions: NoticeActions) {}
+  /** `lexicon`: the frame's word tables, the guard's own (for the words of pay buttons). */
+  constructor(
+    private readonly actions: NoticeActions,
+    private readonly lexicon: () => Lexicon,
+  ) {}
 
   show(boxes: TabBox[]): void {
     const shown = boxes.filter((b) => b.state !== 'person');
@@ -145,7 +148,7 @@ export class Notice {
   /** The first corner that does not cover a pay / place-order button. */
   private place(): void {
     const host = this.host!;
-    const lx = lexicon();
+    const lx = this.lexicon();
     const pays = [...document.querySelectorAll('button, input[type=submit], [role=button], a')]
       .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || '', lx))
       .map((b) => b.getBoundingClientRect());

@@ -102,8 +102,4 @@ export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, receiver
   return null;
 }
 
-/** Sends a message to the background (from a content script or the popup); a background that is
- *  waking up or an extension being reloaded is not an error worth more than a line in the console. */
-export function toBackground(msg: ToBackground): Promise<unknown> {
-  return chrome.runtime.sendMessage(msg).catch((err: unknown) => console.debug('[Unbind] not delivered:', msg.type, err));
-}
+export { toBackground } from './send';

@@ -177,6 +177,23 @@ describe('checkout guard', () => {
     expect(after.every((o) => o.on)).toBe(true);
   });
 
+  // The background wakes a frame before it speaks to it (src/background/wake.ts): that reaches frames the
+  // page made itself too, with no URL of their own.
+  for (const name of ['save-iframe-srcdoc', 'save-iframe-blank-written']) {
+    it(`"Keep it ticked" reaches the box in ${name}`, async () => {
+      await visit(page, env.checkout(name));
+      const inFrames = async () => (await readOutcomes(page)).filter((o) => o.frame !== page.url() && o.kind === 'save');
+      const before = await inFrames();
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.every((o) => !o.on)).toBe(true);
+      const keeps = await noticeElements(page, 'button.retick');
+      expect(keeps).toHaveLength(before.length);
+      for (const k of keeps) await k.click();
+      await sleep(600);
+      expect((await inFrames()).every((o) => o.on)).toBe(true);
+    });
+  }
+
   it("a framework-controlled box ends unticked in the framework's own state", async () => {
     await visit(page, env.checkout('save-mini-framework'));
     expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);

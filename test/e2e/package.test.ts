@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guideMatches } from '../../scripts/data.ts';
+import { WAKE_SCRIPT } from '../../src/background/guard-script-files';
 import { GUARD_SCRIPTS, registrationsFor } from '../../src/background/guard-scripts';
 import { DIST } from '../support/browser.mjs';
 
@@ -50,7 +51,11 @@ describe('the built package', () => {
   });
 
   it('content scripts are single classic scripts, with no import to load later', () => {
-    const all = [...(manifest.content_scripts as { js: string[] }[]).flatMap((c) => c.js), ...GUARD_SCRIPTS.map((s) => s.js)];
+    const all = [
+      ...(manifest.content_scripts as { js: string[] }[]).flatMap((c) => c.js),
+      ...GUARD_SCRIPTS.map((s) => s.js),
+      WAKE_SCRIPT.injected, // injected by the background into a frame that has something to say
+    ];
     for (const js of all) {
       const code = readFileSync(path.join(DIST, js), 'utf8');
       expect(code, js).not.toMatch(/(^|[;\s])import\s*[({"'`*]|\bimport\(/);

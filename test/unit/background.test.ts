@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { leftTickedBox } from '../../src/background/card-inventory';
 import { dispatch } from '../../src/background/dispatch';
+import { WAKE_SCRIPT } from '../../src/background/guard-script-files';
 import { handlers } from '../../src/background/handlers';
 import { badgeText, mergeReports } from '../../src/background/tab-boxes';
 import type { BoxReport, TabBox } from '../../src/shared/messages';
@@ -9,8 +10,32 @@ import { ToBackground } from '../../src/shared/messages';
 import { installFakeChrome, type FakeChrome } from '../support/fake-chrome';
 
 let chrome: FakeChrome;
+/** What the background did to tabs, in order: `wake tab:frame` (the injected script) and `send tab:frame type`. */
+let log: string[];
+/** Frames where injecting fails (a browser page, a tab just closed). */
+let unreachable: Set<string>;
 beforeEach(() => {
   chrome = installFakeChrome();
+  log = [];
+  unreachable = new Set();
+  const sendMessage = chrome.tabs.sendMessage;
+  Object.assign(globalThis.chrome.tabs, {
+    sendMessage: (tabId: number, message: { type: string }, opts?: { frameId?: number }) => {
+      log.push(`send ${tabId}:${opts?.frameId} ${message.type}`);
+      return sendMessage(tabId, message, opts);
+    },
+  });
+  Object.assign(globalThis.chrome, {
+    scripting: {
+      executeScript: async ({ target, files }: { target: { tabId: number; frameIds: number[] }; files: string[] }) => {
+        expect(files).toEqual([WAKE_SCRIPT.injected]);
+        const where = `${target.tabId}:${target.frameIds.join()}`;
+        if (unreachable.has(where)) throw new Error(`Cannot access contents of the page (${where})`);
+        log.push(`wake ${where}`);
+        return [];
+      },
+    },
+  });
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
@@ -87,6 +112,9 @@ describe('dispatch', () => {
     const last = chrome.sent.at(-1)!;
     expect(last).toMatchObject({ tabId: 5, frameId: 0, message: { type: 'notice' } });
     expect((last.message as { boxes: TabBox[] }).boxes.map((b) => `${b.frameId}:${b.boxId}`)).toEqual(['0:1', '9:1', '9:2']);
+    // Each frame that reported is woken (it follows the settings from then on), and the top frame is
+    // woken before it is sent the notice.
+    expect(log).toEqual(['wake 5:0', 'send 5:0 notice', 'wake 5:9', 'wake 5:0', 'send 5:0 notice']);
     // A report from a frame is not a new page; a new page in the top frame starts over.
     await send({ type: 'page', site: 'shop.example' }, fromFrame(5, 9));
     expect(chrome.badges.get(5)).toBe('3');
@@ -100,9 +128,42 @@ describe('dispatch', () => {
     expect((chrome.storage.session.data.get('tab:8') as { boxes: unknown[] }).boxes).toHaveLength(12);
   });
 
-  it('"Keep it ticked" goes to the frame that holds the box', async () => {
+  it('"Keep it ticked" goes to the frame that holds the box, woken first (a restarted background forgot it)', async () => {
     await send({ type: 'retick', frameId: 9, boxId: 2 }, fromFrame(5));
     expect(chrome.sent).toEqual([{ tabId: 5, frameId: 9, message: { type: 'retick', boxId: 2 } }]);
+    expect(log).toEqual(['wake 5:9', 'send 5:9 retick']);
+  });
+
+  for (const [why, settings] of [
+    ['an allowed site (a page opened before it was allowed)', { version: 1, guardEnabled: true, allowList: ['shop.example'] }],
+    ['the guard switched off', { version: 1, guardEnabled: false, allowList: [] }],
+  ] as const) {
+    it(`${why}: a report only wakes its frame, which stands down; nothing is counted or shown`, async () => {
+      await chrome.storage.local.set({ settings });
+      await send({ type: 'page', site: 'shop.example' }, fromFrame(5));
+      await send({ type: 'boxes', site: 'shop.example', boxes: [box(1)] }, fromFrame(5, 3));
+      expect(log).toEqual(['wake 5:3']);
+      expect(chrome.storage.session.data.get('tab:5')).toEqual({ version: 1, site: 'shop.example', boxes: [] });
+      expect(chrome.badges.get(5)).toBe('');
+      expect(chrome.storage.local.data.has('leftTicked')).toBe(false);
+    });
+  }
+
+  it('a subdomain of an allowed site is allowed; corrupt settings leave the guard on', async () => {
+    await chrome.storage.local.set({ settings: { version: 1, guardEnabled: true, allowList: ['shop.example'] } });
+    await send({ type: 'boxes', site: 'pay.shop.example', boxes: [box(1)] }, fromFrame(5, 0));
+    expect(chrome.badges.get(5)).toBeUndefined();
+    await chrome.storage.local.set({ settings: { version: 'x', guardEnabled: 'yes', allowList: 42 } });
+    await send({ type: 'boxes', site: 'pay.shop.example', boxes: [box(1)] }, fromFrame(5, 0));
+    expect(chrome.badges.get(5)).toBe('1');
+  });
+
+  it('a frame that cannot be woken (a browser page, a closed tab) does not stop the report', async () => {
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    unreachable.add('5:0');
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1)] }, fromFrame(5, 4));
+    expect(chrome.badges.get(5)).toBe('1');
+    expect(log).toEqual(['wake 5:4', 'send 5:0 notice']);
   });
 
   it('remembers a site where the person left a box ticked, and forgets it when asked', async () => {

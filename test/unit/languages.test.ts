@@ -4,7 +4,7 @@ import { LanguageTableSchema, compileData } from '../../src/detect/lexicon-schem
 import { buildLexicon } from '../../src/detect/lexicon';
 import { classify } from '../../src/detect/classify';
 import { compactShorthand, expandShorthand } from '../../src/detect/shorthand';
-import { readData } from '../../scripts/data.ts';
+import { dataModule, readData } from '../../scripts/data.ts';
 import { isPayButton } from '../../src/content/notice';
 import shipped from 'virtual:unbind-data';
 
@@ -26,6 +26,18 @@ describe('language tables', () => {
     expect(shipped.neverKinds).toEqual(data.neverKinds);
     expect(shipped.patterns).toEqual(data.patterns);
     expect(lx.languages.length).toBeGreaterThanOrEqual(33);
+  });
+
+  it('the data module reads back what it was given, also a language with no patterns, or a pattern no raw string can hold', () => {
+    const load = (code: string) => new Function(code.replace('export default', 'return'))() as typeof data;
+    const few = (list: string[][]) => Object.fromEntries(Object.keys(data.patterns).map((c) => [c, list])) as typeof data.patterns;
+    const base = { ...data, languages: ['xx', 'yy', 'zz'], letters: ['', 'a-z', ''], neverKinds: '' };
+    for (const patterns of [few([['\\bsave\\b', 'сохран'], [], ['\\<keep\\>']]), few([['a`b'], ['c\\'], []])]) {
+      const code = dataModule({ ...base, patterns });
+      expect(code.includes('String.raw')).toBe(!code.includes('`b'));
+      const back = load(code);
+      expect({ ...back, patterns: back.patterns }).toEqual({ ...base, patterns });
+    }
   });
 
   it('ship every pattern in the short form, meaning what its table wrote', () => {

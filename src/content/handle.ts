@@ -1,0 +1,29 @@
+// Where the every-page guard (index.ts) and the script the background injects once a frame has
+// something to say (wake.ts) meet: the guard leaves this handle on its isolated world's global. The
+// content scripts of one extension share that world in a frame; the page never sees it.
+import type { Lexicon } from '../detect/lexicon';
+
+export interface GuardHandle {
+  /** The site the person sees in the address bar (also from inside a frame of another origin). */
+  readonly site: string;
+  readonly isTop: boolean;
+  /** The frame's word tables (built once; the notice reads the pay-button words from them). */
+  lexicon(): Lexicon;
+  /** "Keep it ticked": tick this box again, this once. */
+  retick(boxId: number): void;
+  /** The guard off for this site (allowed, or switched off): give every box back and report nothing;
+   *  or on again. */
+  setOff(off: boolean): void;
+  /** Set by wake.ts when it first runs in this document: it runs once per document. */
+  awake?: boolean;
+}
+
+const KEY = Symbol.for('unbind.guard');
+type WithHandle = { [KEY]?: GuardHandle };
+
+export function publishHandle(handle: GuardHandle): void {
+  (globalThis as WithHandle)[KEY] = handle;
+}
+
+/** The guard's handle in this document, if the every-page script ran here. */
+export const guardHandle = (): GuardHandle | undefined => (globalThis as WithHandle)[KEY];
