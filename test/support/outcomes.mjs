@@ -45,7 +45,9 @@ function readControls() {
 /**
  * Every [data-expect] control on the page, in all frames.
  * @param {import('puppeteer').Page} page
- * @returns {Promise<{ frame: string, expect: string, kind: string, on: boolean, name: string, ok: boolean }[]>}
+ *   `top`: in the page's own document, not a frame's (a frame the page wrote itself has the page's URL
+ *   in Firefox, so the URL does not tell).
+ * @returns {Promise<{ frame: string, top: boolean, expect: string, kind: string, on: boolean, name: string, ok: boolean }[]>}
  */
 export async function readOutcomes(page) {
   const out = [];
@@ -57,7 +59,7 @@ export async function readOutcomes(page) {
       continue; /* detached while loading */
     }
     for (const c of controls)
-      out.push({ frame: frame.url(), ...c, ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off') });
+      out.push({ frame: frame.url(), top: frame === page.mainFrame(), ...c, ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off') });
   }
   return out;
 }
