@@ -127,6 +127,9 @@ export async function guardScriptsReady(ext) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const ready = await inWorker(ext, async () => {
       const { settings } = await chrome.storage.local.get('settings');
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      // Switched off everywhere: none is registered.
+      if (settings?.guardEnabled === false) return scripts.length === 0;
       const allowed = Array.isArray(settings?.allowList) ? settings.allowList : [];
       const want = allowed
         .map(
@@ -137,7 +140,6 @@ export async function guardScriptsReady(ext) {
         )
         .sort()
         .join();
-      const scripts = await chrome.scripting.getRegisteredContentScripts();
       return scripts.length === 2 && scripts.every((c) => [...(c.excludeMatches ?? [])].sort().join() === want);
     });
     if (ready) return;

@@ -60,6 +60,17 @@ describe('syncGuardScripts', () => {
     for (const s of registered.values()) expect(s.excludeMatches).toEqual(['*://*.a.com/*', '*://*.b.com/*']);
   });
 
+  it('registers nothing while the guard is switched off, and both again when it is back on', async () => {
+    await syncGuardScripts();
+    await chrome.storage.local.set({ settings: { version: 1, guardEnabled: false, allowList: ['a.com'] } });
+    await syncGuardScripts();
+    expect(registered.size).toBe(0);
+    await chrome.storage.local.set({ settings: { version: 1, guardEnabled: true, allowList: ['a.com'] } });
+    await syncGuardScripts();
+    expect([...registered.keys()]).toEqual(GUARD_SCRIPTS.map((s) => s.id));
+    for (const s of registered.values()) expect(s.excludeMatches).toEqual(['*://*.a.com/*']);
+  });
+
   it('replaces a stray half registration, and survives a damaged allow list', async () => {
     registered.set('unbind-guard', { id: 'unbind-guard', js: ['old.js'], matches: ['<all_urls>'] });
     await chrome.storage.local.set({ settings: { version: 1, guardEnabled: true, allowList: ['ok.com', 'bad host'] } });
