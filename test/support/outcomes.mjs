@@ -59,7 +59,12 @@ export async function readOutcomes(page) {
       continue; /* detached while loading */
     }
     for (const c of controls)
-      out.push({ frame: frame.url(), top: frame === page.mainFrame(), ...c, ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off') });
+      out.push({
+        frame: frame.url(),
+        top: frame === page.mainFrame(),
+        ...c,
+        ok: (c.expect === 'on') === c.on && (c.expect === 'on' || c.expect === 'off'),
+      });
   }
   return out;
 }
