@@ -21,73 +21,80 @@ function run(cmd, args, options = {}) {
   return r;
 }
 
-const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const names = packageNames(version);
-const dist = path.join(ROOT, 'dist');
-const distFirefox = path.join(ROOT, FIREFOX_DIST);
-const outDir = path.join(ROOT, PACKAGES_DIR);
+function main() {
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const names = packageNames(version);
+  const dist = path.join(ROOT, 'dist');
+  const distFirefox = path.join(ROOT, FIREFOX_DIST);
+  const outDir = path.join(ROOT, PACKAGES_DIR);
 
-// A clean build, with no source maps (UNBIND_SOURCEMAP is the size report's switch: never here).
-for (const dir of [dist, distFirefox, outDir]) rmSync(dir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-const { UNBIND_SOURCEMAP: _maps, ...env } = process.env;
-run(bin('vite'), ['build'], { env });
+  // A clean build, with no source maps (UNBIND_SOURCEMAP is the size report's switch: never here).
+  for (const dir of [dist, distFirefox, outDir]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const { UNBIND_SOURCEMAP: _maps, ...env } = process.env;
+  run(bin('vite'), ['build'], { env });
 
-for (const dir of [dist, distFirefox]) {
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  if (manifest.version !== version)
-    throw new Error(`${path.basename(dir)}/manifest.json has version ${manifest.version}, package.json ${version}`);
-  const maps = filesUnder(dir).filter((f) => f.endsWith('.map'));
-  if (maps.length) throw new Error(`source maps in ${path.basename(dir)}/: ${maps.join(', ')}`);
+  for (const dir of [dist, distFirefox]) {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    if (manifest.version !== version)
+      throw new Error(`${path.basename(dir)}/manifest.json has version ${manifest.version}, package.json ${version}`);
+    const maps = filesUnder(dir).filter((f) => f.endsWith('.map'));
+    if (maps.length) throw new Error(`source maps in ${path.basename(dir)}/: ${maps.join(', ')}`);
+  }
+
+  // Chrome: the files of dist/, manifest.json at the zip's root (as the Web Store wants).
+  zipFiles(
+    path.join(outDir, names.chrome),
+    filesUnder(dist).map((f) => ({ name: f, data: readFileSync(path.join(dist, f)) })),
+  );
+
+  // Firefox: web-ext's own zip, then its lint (the checks AMO runs on upload). Errors fail the packaging;
+  // warnings are printed (the README says why each one stays).
+  run(bin('web-ext'), [
+    'build',
+    '--source-dir',
+    distFirefox,
+    '--artifacts-dir',
+    outDir,
+    '--filename',
+    names.firefox,
+    '--overwrite-dest',
+    '--no-config-discovery',
+  ]);
+  const lint = spawnSync(bin('web-ext'), ['lint', '--source-dir', distFirefox, '--output', 'json', '--no-config-discovery'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const report = JSON.parse(lint.stdout);
+  for (const m of [...report.errors, ...report.warnings]) console.log(`web-ext lint ${m._type}: ${m.code} ${m.file ?? ''} ${m.message}`);
+  console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
+  if (report.summary.errors > 0) throw new Error('web-ext lint found errors in the Firefox package');
+
+  // Sources for the reviewers: what git tracks (so never node_modules, dist, out), as the working tree
+  // has it, plus BUILD.md. A change not yet committed would be in the archive too: say so.
+  const tracked = run('git', ['ls-files', '-z'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    .stdout.split('\0')
+    .filter((f) => f && !/^(node_modules|dist|dist-firefox|out)\//.test(f));
+  const missing = tracked.filter((f) => !existsSync(path.join(ROOT, f)));
+  if (missing.length) throw new Error(`tracked files missing from the working tree: ${missing.join(', ')}`);
+  const dirty = run('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout;
+  if (dirty.trim()) console.warn('Warning: uncommitted changes to tracked files go into the sources archive as they are.');
+  const npmVersion = run('npm', ['--version'], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout.trim();
+  zipFiles(path.join(outDir, names.sources), [
+    ...tracked.map((f) => ({ name: f, data: readFileSync(path.join(ROOT, f)) })),
+    { name: 'BUILD.md', data: Buffer.from(buildSteps({ version, node: process.version, npm: npmVersion })) },
+  ]);
+
+  writeFileSync(path.join(ROOT, 'out', 'lint-firefox.json'), `${JSON.stringify(report, null, 2)}\n`);
+  for (const name of Object.values(names)) {
+    const size = readFileSync(path.join(outDir, name)).length;
+    console.log(`${path.join(PACKAGES_DIR, name)}  ${(size / 1024).toFixed(1)} KB`);
+  }
 }
 
-// Chrome: the files of dist/, manifest.json at the zip's root (as the Web Store wants).
-zipFiles(
-  path.join(outDir, names.chrome),
-  filesUnder(dist).map((f) => ({ name: f, data: readFileSync(path.join(dist, f)) })),
-);
-
-// Firefox: web-ext's own zip, then its lint (the checks AMO runs on upload). Errors fail the packaging;
-// warnings are printed (the README says why each one stays).
-run(bin('web-ext'), [
-  'build',
-  '--source-dir',
-  distFirefox,
-  '--artifacts-dir',
-  outDir,
-  '--filename',
-  names.firefox,
-  '--overwrite-dest',
-  '--no-config-discovery',
-]);
-const lint = spawnSync(
-  bin('web-ext'),
-  ['lint', '--source-dir', distFirefox, '--output', 'json', '--no-config-discovery'],
-  { cwd: ROOT, encoding: 'utf8' },
-);
-const report = JSON.parse(lint.stdout);
-for (const m of [...report.errors, ...report.warnings])
-  console.log(`web-ext lint ${m._type}: ${m.code} ${m.file ?? ''} ${m.message}`);
-console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
-if (report.summary.errors > 0) throw new Error('web-ext lint found errors in the Firefox package');
-
-// Sources for the reviewers: what git tracks (so never node_modules, dist, out), as the working tree
-// has it, plus BUILD.md. A change not yet committed would be in the archive too: say so.
-const tracked = run('git', ['ls-files', '-z'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  .stdout.split('\0')
-  .filter((f) => f && !/^(node_modules|dist|dist-firefox|out)\//.test(f));
-const missing = tracked.filter((f) => !existsSync(path.join(ROOT, f)));
-if (missing.length) throw new Error(`tracked files missing from the working tree: ${missing.join(', ')}`);
-const dirty = run('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout;
-if (dirty.trim()) console.warn('Warning: uncommitted changes to tracked files go into the sources archive as they are.');
-const npmVersion = run('npm', ['--version'], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout.trim();
-zipFiles(path.join(outDir, names.sources), [
-  ...tracked.map((f) => ({ name: f, data: readFileSync(path.join(ROOT, f)) })),
-  { name: 'BUILD.md', data: Buffer.from(buildSteps({ version, node: process.version, npm: npmVersion })) },
-]);
-
-writeFileSync(path.join(ROOT, 'out', 'lint-firefox.json'), `${JSON.stringify(report, null, 2)}\n`);
-for (const name of Object.values(names)) {
-  const size = readFileSync(path.join(outDir, name)).length;
-  console.log(`${path.join(PACKAGES_DIR, name)}  ${(size / 1024).toFixed(1)} KB`);
+try {
+  main();
+} catch (e) {
+  console.error(`npm run package: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
 }
