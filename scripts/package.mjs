@@ -31,8 +31,9 @@ function main() {
   // A clean build, with no source maps (UNBIND_SOURCEMAP is the size report's switch: never here).
   for (const dir of [dist, distFirefox, outDir]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  // NODE_ENV is production whoever calls (vitest sets it to test, which gives preact's debug build).
   const { UNBIND_SOURCEMAP: _maps, ...env } = process.env;
-  run(bin('vite'), ['build'], { env });
+  run(bin('vite'), ['build'], { env: { ...env, NODE_ENV: 'production' } });
 
   for (const dir of [dist, distFirefox]) {
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));

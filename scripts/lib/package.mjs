@@ -43,7 +43,7 @@ export function buildSteps({ version, node, npm }) {
   return `# Building Unbind ${version} from these sources
 
 Built for this package on ${process.platform}/${process.arch} with Node ${node} and npm ${npm}
-(package.json asks for Node >= 20.19; any Node 20 or newer with its npm works).
+(package.json asks for Node 20.19 or newer).
 
 1. Install the exact dependencies of package-lock.json (nothing is downloaded but npm packages; the test
    browser is not needed to build, so skip Puppeteer's download):

@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGES_DIR, packageNames, readZip } from '../../scripts/lib/package.mjs';
+import { FIREFOX_DIST } from '../../scripts/lib/firefox-manifest.mjs';
+import { filesUnder, PACKAGES_DIR, packageNames, readZip } from '../../scripts/lib/package.mjs';
 import {
   chromeManifestProblems,
   devFileProblems,
@@ -60,6 +61,16 @@ describe('npm run package', () => {
     for (const name of Object.keys(zip).filter((n) => n !== 'manifest.json'))
       expect(entry(zip, name).equals(entry(zips.chrome, name)), name).toBe(true);
   });
+
+  it("equals what a reviewer's `npm run build` makes (BUILD.md), whatever NODE_ENV the caller had", () => {
+    // vitest runs this file with NODE_ENV=test; the reviewer's shell has none.
+    const { NODE_ENV: _, ...env } = process.env;
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(build.status, build.stderr).toBe(0);
+    const built = filesUnder(path.join(ROOT, FIREFOX_DIST));
+    expect(built).toEqual(Object.keys(zips.firefox).sort());
+    for (const name of built) expect(readFileSync(path.join(ROOT, FIREFOX_DIST, name)).equals(entry(zips.firefox, name)), name).toBe(true);
+  }, 120_000);
 
   it('writes the sources: the tracked files (no node_modules, dist, out) and BUILD.md with the steps', () => {
     const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
