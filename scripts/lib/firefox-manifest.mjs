@@ -6,6 +6,9 @@
 export const GECKO_ID = 'unbind@unbind-extension.org';
 /** The oldest Firefox it runs on: ESR 140, the ESR line before 153 (both measured). */
 export const GECKO_MIN = '140.0';
+/** Firefox for Android: 142 is the first that knows data_collection_permissions (web-ext lint warns
+ *  when the Android minimum, by default GECKO_MIN, predates a key the manifest uses). */
+export const GECKO_ANDROID_MIN = '142.0';
 /** The Firefox package's folder, beside dist/. */
 export const FIREFOX_DIST = 'dist-firefox';
 
@@ -23,6 +26,7 @@ export function firefoxManifest(chromium) {
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },
     browser_specific_settings: {
       gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN, data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: GECKO_ANDROID_MIN },
     },
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_DIST, firefoxManifest, GECKO_ID } from '../../scripts/lib/firefox-manifest.mjs';
 import { DIST, ROOT } from '../support/browser.mjs';
+import { firefoxManifestProblems } from '../support/package-checks';
 
 const FF = path.join(ROOT, FIREFOX_DIST);
 const files = (dir: string): string[] =>
@@ -31,6 +32,8 @@ describe('the built Firefox package', () => {
       data_collection_permissions: { required: ['none'] },
     });
     expect(firefox.minimum_chrome_version).toBeUndefined();
+    expect(firefox.browser_specific_settings.gecko_android).toEqual({ strict_min_version: '142.0' });
+    expect(firefoxManifestProblems(firefox, files(FF))).toEqual([]);
     // The same permissions as the Chromium package.
     for (const key of ['permissions', 'optional_permissions', 'host_permissions', 'content_scripts'])
       expect(firefox[key], key).toEqual(chromium[key]);

@@ -8,6 +8,7 @@ import { guideMatches } from '../../scripts/data.ts';
 import { WAKE_SCRIPT } from '../../src/background/guard-script-files';
 import { GUARD_SCRIPTS, registrationsFor } from '../../src/background/guard-scripts';
 import { DIST } from '../support/browser.mjs';
+import { chromeManifestProblems, devFileProblems, unexplainedPermissions } from '../support/package-checks';
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
 const files = (dir: string): string[] =>
@@ -23,6 +24,13 @@ describe('the built package', () => {
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it("is a Chrome MV3 package: its service worker, no Firefox key, no source map or test file, only the README's permissions", () => {
+    const all = files(DIST).map((f) => path.relative(DIST, f).split(path.sep).join('/'));
+    expect(chromeManifestProblems(manifest, all)).toEqual([]);
+    expect(devFileProblems(Object.fromEntries(all.map((f) => [f, readFileSync(path.join(DIST, f))])))).toEqual([]);
+    expect(unexplainedPermissions(manifest)).toEqual([]);
   });
 
   it('declares no guard script (the background registers them, allowed sites left out), only the guide script', () => {
