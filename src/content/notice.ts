@@ -5,16 +5,19 @@ import { normalise } from '../detect/classify';
 import { shortLabel } from '../detect/facts';
 import type { Lexicon } from '../detect/lexicon';
 import type { TabBox } from '../shared/messages';
-import { t, textDir } from '../shared/i18n';
+import { t, textDir, textLang } from '../shared/i18n';
 
 export interface NoticeActions {
   retick(box: TabBox): void;
   allowSite(): void;
 }
 
+// Its own colours in both themes, never the page's (`all: initial` stops inheritance; the theme is the
+// person's, from the media query, not the page's color-scheme). Contrast: WCAG AA, checked by axe in
+// test/e2e/a11y.test.ts.
 const CSS = `
 :host { all: initial; }
-.box { font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1f; max-width: 360px; background: #fff; border: 1px solid #c9c9d1; border-inline-start: 4px solid #2f6f4f; border-radius: 8px;
+.box { color-scheme: light; font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1b1b1f; max-width: 360px; background: #fff; border: 1px solid #c9c9d1; border-inline-start: 4px solid #2f6f4f; border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
 .head { display: flex; gap: 8px; align-items: flex-start; }
 .title { font-weight: 600; flex: 1; margin: 0; font-size: 14px; }
@@ -26,6 +29,16 @@ button { font: inherit; border-radius: 6px; border: 1px solid #8a8a96; backgroun
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 .close { border: none; background: none; font-size: 18px; line-height: 1; padding: 0 4px; margin: 0; }
 .warn { color: #8a3b00; }
+.live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media (prefers-color-scheme: dark) {
+  .box { color-scheme: dark; color: #ececf1; background: #1f1f24; border-color: #4a4a55; border-inline-start-color: #7cc49d;
+    box-shadow: 0 4px 16px rgba(0,0,0,.5); }
+  .label { color: #c8c8d0; }
+  button { background: #2c2c33; color: #ececf1; }
+  .close { background: none; }
+  button:focus-visible { outline-color: #60a5fa; }
+  .warn { color: #f0b25a; }
+}
 `;
 
 /** A page with many boxes gets a short notice: the first few, then a count. */
@@ -56,6 +69,11 @@ export function isPayButton(text: string, lx: Lexicon): boolean {
 export class Notice {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
+  /** What a screen reader says: a polite live region that stays while the notice re-renders (one
+   *  that appears together with its text is not read). */
+  private live: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
+  private saying = 0;
   private dismissed = false;
 
   /** `lexicon`: the frame's word tables, the guard's own (for the words of pay buttons). */
@@ -85,6 +103,15 @@ export class Notice {
     // Inline and !important: page styles must not move or hide it (the shadow root guards the inside).
     this.host.setAttribute('style', HOST_STYLE);
     this.root = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    this.live = el('p', 'live');
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('dir', textDir());
+    this.live.setAttribute('lang', textLang());
+    this.box = null;
+    this.root.append(style, this.live);
     (document.body ?? document.documentElement).append(this.host);
     this.host.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.dismiss();
@@ -97,20 +124,18 @@ export class Notice {
   }
 
   private render(boxes: TabBox[]): void {
-    const root = this.root!;
     // Re-rendering removes the focused button: a keyboard user keeps their place in the notice.
-    const hadFocus = root.activeElement !== null;
-    root.replaceChildren();
-    const style = document.createElement('style');
-    style.textContent = CSS;
+    const hadFocus = this.root!.activeElement !== null;
     const box = el('section', 'box');
-    box.setAttribute('role', 'status');
-    box.setAttribute('aria-live', 'polite');
+    // A named region; its buttons are not read out as one status message (the live region is that).
     box.setAttribute('aria-label', t('extName'));
     // The notice mirrors with the language of its texts (Arabic), whatever the page's own direction.
     box.setAttribute('dir', textDir());
+    box.setAttribute('lang', textLang());
     const head = el('div', 'head');
-    const title = el('p', 'title', boxes.length === 1 ? t('noticeOne') : t('noticeMany', String(boxes.length)));
+    const titleText = boxes.length === 1 ? t('noticeOne') : t('noticeMany', String(boxes.length));
+    const title = el('p', 'title', titleText);
+    const said: string[] = [titleText];
     const close = el('button', 'close', '×');
     close.setAttribute('aria-label', t('noticeDismiss'));
     close.addEventListener('click', () => this.dismiss());
@@ -120,8 +145,11 @@ export class Notice {
       const item = el('li');
       // The box's own label, cut at a word for the notice's width (the popup shows it up to 120).
       const label = el('span', 'label', `“${shortLabel(b.label, NOTICE_LABEL)}”`);
-      // The page's words in their own direction: an English label keeps its quotes around it in Arabic.
+      said.push(label.textContent ?? '');
+      // The page's words in their own direction and language: an English label keeps its quotes around it
+      // in Arabic, and is read in the page's voice.
       label.dir = 'auto';
+      label.lang = document.documentElement.lang;
       item.append(label);
       if (b.state === 'unticked') {
         const retick = el('button', 'retick', t('noticeRetick'));
@@ -129,8 +157,10 @@ export class Notice {
         item.append(retick);
       } else if (b.state === 'reticked') {
         item.append(el('span', '', t('noticeReticked')));
+        said.push(t('noticeReticked'));
       } else if (b.state === 'gave-up') {
         item.append(el('span', 'warn', t('noticeGaveUp')));
+        said.push(t('noticeGaveUp'));
       }
       list.append(item);
     }
@@ -141,8 +171,21 @@ export class Notice {
       this.dismiss();
     });
     box.append(head, list, allow);
-    root.append(style, box);
+    if (this.box) this.box.replaceWith(box);
+    else this.root!.append(box);
+    this.box = box;
+    this.say(said.join(' '));
     if (hadFocus) close.focus();
+  }
+
+  /** Into the live region a moment later: a region filled as it appears is not read. Only a change is
+   *  said again (the notice re-renders on every report from the frames). */
+  private say(words: string): void {
+    const live = this.live!;
+    clearTimeout(this.saying);
+    this.saying = window.setTimeout(() => {
+      if (live.textContent !== words) live.textContent = words;
+    }, 100);
   }
 
   /** The first corner that does not cover a pay / place-order button. */

@@ -3,7 +3,7 @@
 // pointer events except on its close button, so the person clicks the control itself.
 import { type Found, locate } from '../guide/page';
 import type { Target } from '../guide/schema';
-import { textDir } from '../shared/i18n';
+import { textDir, textLang } from '../shared/i18n';
 
 const CSS = `
 :host { all: initial; position: fixed; inset: 0; pointer-events: none; margin: 0; padding: 0; border: 0;
@@ -90,6 +90,7 @@ export class Pointer {
     // The label reads in the interface's language and direction (Arabic: right to left, the close
     // button on the left), whatever the page's own.
     this.tip.setAttribute('dir', this.rtl ? 'rtl' : 'ltr');
+    this.tip.setAttribute('lang', textLang());
     this.text = document.createElement('span');
     const close = document.createElement('button');
     close.textContent = '×';

@@ -62,9 +62,11 @@ for (const { lang, folder, rtl } of LANGUAGES) {
       // Mirrored: the document's direction, and the heading's icon on the reading's start side.
       const layout = await popup.evaluate(() => {
         const icon = document.querySelector('h1 img')!.getBoundingClientRect();
-        return { dir: document.documentElement.dir, iconOnRight: icon.left > document.body.clientWidth / 2 };
+        const { dir, lang } = document.documentElement;
+        return { dir, lang, iconOnRight: icon.left > document.body.clientWidth / 2 };
       });
-      expect(layout).toEqual({ dir: rtl ? 'rtl' : 'ltr', iconOnRight: rtl });
+      // Its language too, for a screen reader's voice (the locale folder's tag).
+      expect(layout).toEqual({ dir: rtl ? 'rtl' : 'ltr', lang: folder.replace('_', '-'), iconOnRight: rtl });
       await shot(popup, `${folder}-popup`);
       await popup.click('[data-testid=guide-point]');
       await popup.close().catch(() => {});
