@@ -80,6 +80,12 @@ export async function launchFirefox({ extension = true, headless = true, hostRul
         : {}),
       // As Chromium's --force-prefers-reduced-motion: headless, no pulsing ring repainted at every frame.
       ...(headless ? { 'ui.prefersReducedMotion': 1 } : {}),
+      // The fixture walk keeps four tabs busy at once and only one is in front: Firefox holds a
+      // background tab's timers to one a second, so a box a page adds by timer (after 400 ms, or two
+      // timers) came after the walk had read the page. Chromium's headless tabs are not throttled so.
+      'dom.min_background_timeout_value': 4,
+      'dom.min_background_timeout_value_without_budget_throttling': 4,
+      'dom.timeout.enable_budget_timer_throttling': false,
       ...prefs,
     },
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
