@@ -9,6 +9,7 @@ import type { Frame, JSHandle, Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { inWorker, openPopup, setStored, useEnv } from '../support/env';
 import { visit } from '../support/outcomes.mjs';
+import { seededPlaces } from '../support/seeded-places';
 import { WALLET } from '../support/people/aliexpress.mjs';
 import { sleep } from '../support/sleep.mjs';
 
@@ -143,23 +144,7 @@ describe('accessibility (axe at WCAG 2.2 AA), keyboard, dark theme', () => {
         },
       ],
       ['guide finished', () => setStored(env, { guides: paypal(day) })],
-      [
-        'where your cards are',
-        () =>
-          setStored(env, {
-            leftTicked: { version: 1, sites: { 'shop.example': { at: day, label: 'Save this card' } } },
-            cardPlaces: {
-              version: 1,
-              historyAt: day,
-              places: {
-                'dir:amazon': { history: { kind: 'checkout', site: 'amazon.com', at: day }, cardPageAt: day },
-                'dir:ebay': { addedAt: day, removedAt: day },
-                'site:shop.example': { addedAt: day, seen: { cards: 2, at: day, by: 'person' } },
-                'site:unchecked.example': { history: { kind: 'paid', site: 'unchecked.example', at: day } },
-              },
-            },
-          }),
-      ],
+      ['where your cards are', () => setStored(env, seededPlaces(day))],
       ['settings problem', () => setStored(env, { settings: { version: 'x', guardEnabled: 'yes', allowList: 42 } })],
     ];
     const found: Record<string, string[]> = {};

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inWorker, setStored, useEnv } from '../support/env';
 import { fillMessage, missingGlyphs, overflows, overrideSource, readLocales, RTL } from '../support/locales.mjs';
 import { visit } from '../support/outcomes.mjs';
+import { seededPlaces } from '../support/seeded-places';
 import { sleep } from '../support/sleep.mjs';
 
 const locales = readLocales();
@@ -63,17 +64,7 @@ describe('every language fits its slots', () => {
           },
         },
       },
-      leftTicked: { version: 1, sites: { 'shop.example': { at: day, label } } },
-      cardPlaces: {
-        version: 1,
-        historyAt: day,
-        places: {
-          'dir:amazon': { history: { kind: 'checkout', site: 'amazon.com', at: day }, cardPageAt: day },
-          'dir:ebay': { addedAt: day, removedAt: day },
-          'site:shop.example': { addedAt: day, seen: { cards: 2, at: day, by: 'person' } },
-          'site:unchecked.example': { history: { kind: 'paid', site: 'unchecked.example', at: day } },
-        },
-      },
+      ...seededPlaces(day, label),
     });
     // One frame per locale, each the real popup at its real width.
     await page.evaluate(
