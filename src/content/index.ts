@@ -11,6 +11,7 @@ import { siteOf } from '../shared/hosts';
 import { toBackground } from '../shared/send';
 import { Guard, type Box } from './guard';
 import { publishHandle } from './handle';
+import { shadowRootOf } from './shadow-root';
 import { SHADOW_EVENT } from './shadow-event';
 
 const isTop = window === window.top;
@@ -34,17 +35,6 @@ function referrerOrigin(): string {
   } catch {
     return '';
   }
-}
-
-/** An element's shadow root, closed ones too: Chrome gives content scripts chrome.dom for it, Firefox
- *  the property openOrClosedShadowRoot on elements (it has no chrome.dom). */
-function shadowRootOf(el: Element): ShadowRoot | null {
-  return (
-    el.shadowRoot ??
-    chrome.dom?.openOrClosedShadowRoot?.(el as HTMLElement) ??
-    (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
-    null
-  );
 }
 
 const logError = (err: unknown) => console.error('[Unbind]', err);
@@ -86,6 +76,7 @@ function start(): void {
     isTop,
     lexicon,
     retick: (boxId) => guard.retick(boxId),
+    stateOf: (el) => guard.stateOf(el),
     setOff(next) {
       if (next === off) return;
       off = next;

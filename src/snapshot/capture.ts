@@ -1,32 +1,18 @@
 // The capture script: injected on request ("Unbind got this page wrong") into every frame of the tab,
-// in the extension's isolated world, where the guard's ledger answers what Unbind did to each box
-// (globalThis.unbindBoxOf, set by src/content/guard/ledger.ts) and chrome.dom reaches closed shadow
-// roots. It defines globalThis.unbindSnapshot(); the popup calls it in each frame and puts the answers
+// in the extension's isolated world, where the guard's handle answers what Unbind did to each box
+// (src/content/handle.ts) and chrome.dom reaches closed shadow roots. It defines globalThis.unbindSnapshot(); the popup calls it in each frame and puts the answers
 // together (assemble.ts). Browser glue only: the writing is serialise.ts, the rules scrub.ts.
 import { isOn, kindOf } from '../detect/controls';
 import { contextOf, shortLabel } from '../detect/facts';
 import { faceOf, outerLabelOf } from '../content/guard/composite';
-import type { BoxState } from '../shared/messages';
+import { guardHandle } from '../content/handle';
+import { shadowRootOf } from '../content/shadow-root';
 import { type CapturedControl, type FrameCapture, HEADER_SLOT, slotToken } from './capture-types';
 import { rules } from './rules';
 import { scrubText } from './scrub';
 import { type SerialiseHooks, serialiseDocument } from './serialise';
 
-type Registry = { unbindBoxOf?: (el: Element) => BoxState | undefined; unbindSnapshot?: () => FrameCapture };
-
-function shadowRootOf(el: Element): ShadowRoot | null {
-  try {
-    return (
-      el.shadowRoot ??
-      (globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el as HTMLElement) as ShadowRoot | undefined) ??
-      // Firefox gives content scripts a getter (see ../shared/notes/firefox.md).
-      (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
-      null
-    );
-  } catch {
-    return null;
-  }
-}
+type Registry = { unbindSnapshot?: () => FrameCapture };
 
 /** This frame's place: its index in each parent's window.frames, from the top (WindowProxy
  *  comparison works across origins); null if a parent does not list it. */
@@ -57,7 +43,8 @@ const rulesText = (sheets: Iterable<CSSStyleSheet>): string => {
 function capture(): FrameCapture {
   const started = performance.now();
   const r = rules();
-  const boxOf = (globalThis as Registry).unbindBoxOf;
+  const guard = guardHandle();
+  const boxOf = guard && ((el: Element) => guard.stateOf(el));
   const path = framePath();
   const top = window === window.top;
   const key = top ? '' : path ? path.join('.') : null;

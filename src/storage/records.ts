@@ -8,8 +8,8 @@ import { siteOf } from '../shared/hosts';
 import { z } from '../shared/zod';
 import type { StoredRecord } from './store';
 
-const Site = /* @__PURE__ */ z.string().check(z.maxLength(253));
-const Text = /* @__PURE__ */ z.string().check(z.maxLength(300));
+const Site = z.string().check(z.maxLength(253));
+const Text = z.string().check(z.maxLength(300));
 const asObject = (raw: unknown): Record<string, unknown> =>
   typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
 
@@ -25,16 +25,13 @@ function goodEntries<V>(raw: unknown, entry: z.ZodMiniType<V>): Record<string, V
 
 // ---- settings (local): the guard switch and the allowed sites ------------------------------------
 
-// Built on first use: the content script in every frame imports this record, and most frames never read it.
-export const Settings = /* @__PURE__ */ z.lazy(() =>
-  z.object({
-    version: z.literal(1),
-    /** The checkout guard as a whole. */
-    guardEnabled: z.boolean(),
-    /** Allowed sites (host names without "www."): their save boxes are left as the site sets them. */
-    allowList: z.array(Site),
-  }),
-);
+export const Settings = z.object({
+  version: z.literal(1),
+  /** The checkout guard as a whole. */
+  guardEnabled: z.boolean(),
+  /** Allowed sites (host names without "www."): their save boxes are left as the site sets them. */
+  allowList: z.array(Site),
+});
 export type Settings = z.infer<typeof Settings>;
 
 export const settings: StoredRecord<Settings> = {
@@ -57,18 +54,18 @@ export const settings: StoredRecord<Settings> = {
 
 // ---- guide progress (local): one entry per guide ------------------------------------------------
 
-const Stamp = /* @__PURE__ */ z.nullable(z.number());
-const ProgressSchema: z.ZodMiniType<Progress> = /* @__PURE__ */ z.object({
+const Stamp = z.nullable(z.number());
+const ProgressSchema: z.ZodMiniType<Progress> = z.object({
   step: z.nullable(z.string()),
   reached: z.array(z.string()),
   registered: z.nullable(z.boolean()),
-  cards: z.nullable(/* @__PURE__ */ z.number().check(z.int(), z.nonnegative())),
+  cards: z.nullable(z.number().check(z.int(), z.nonnegative())),
   finishedAt: Stamp,
   boundAt: Stamp,
   scheme: z.enum(['https:', 'http:']),
 });
 
-export const GuideProgress = /* @__PURE__ */ z.object({ version: z.literal(1), byGuide: z.record(z.string(), ProgressSchema) });
+export const GuideProgress = z.object({ version: z.literal(1), byGuide: z.record(z.string(), ProgressSchema) });
 export type GuideProgress = z.infer<typeof GuideProgress>;
 
 export const guideProgress: StoredRecord<GuideProgress> = {
@@ -83,8 +80,8 @@ export const guideProgress: StoredRecord<GuideProgress> = {
 
 // ---- sites where a save box was left ticked (local) ---------------------------------------------
 
-export const LeftTickedSite = /* @__PURE__ */ z.object({ at: z.number(), label: Text });
-export const LeftTicked = /* @__PURE__ */ z.object({ version: z.literal(1), sites: z.record(Site, LeftTickedSite) });
+export const LeftTickedSite = z.object({ at: z.number(), label: Text });
+export const LeftTicked = z.object({ version: z.literal(1), sites: z.record(Site, LeftTickedSite) });
 export type LeftTicked = z.infer<typeof LeftTicked>;
 
 export const leftTicked: StoredRecord<LeftTicked> = {
@@ -99,7 +96,7 @@ export const leftTicked: StoredRecord<LeftTicked> = {
 // ---- where the person's cards are: the places on their list (local) -----------------------------
 
 export { Place, PlaceKey };
-export const CardPlaces = /* @__PURE__ */ z.object({
+export const CardPlaces = z.object({
   version: z.literal(1),
   places: z.record(PlaceKey, Place),
   /** When the browsing history was last looked through (at the person's request), or null. */
@@ -127,9 +124,9 @@ export const cardPlaces: StoredRecord<CardPlaces> = {
 
 /** What the guide script in one of the tab's frames read last: the background combines a tab's
  *  frames, since a site may show its card list in a frame from another origin. */
-export const FrameReading = /* @__PURE__ */ z.object({
-  frameId: /* @__PURE__ */ z.number().check(z.int()),
-  guide: /* @__PURE__ */ z.string().check(z.maxLength(40)),
+export const FrameReading = z.object({
+  frameId: z.number().check(z.int()),
+  guide: z.string().check(z.maxLength(40)),
   reading: PageReading,
 });
 export type FrameReading = z.infer<typeof FrameReading>;
@@ -137,11 +134,11 @@ export type FrameReading = z.infer<typeof FrameReading>;
 export const MAX_FRAME_READINGS = 16;
 
 /** `guide` is absent until a guide script reports; the top frame's new page starts it over, with the boxes. */
-export const TabRecord = /* @__PURE__ */ z.object({
+export const TabRecord = z.object({
   version: z.literal(1),
   site: Site,
   boxes: z.array(TabBox),
-  guide: z.optional(/* @__PURE__ */ z.array(FrameReading).check(z.maxLength(MAX_FRAME_READINGS))),
+  guide: z.optional(z.array(FrameReading).check(z.maxLength(MAX_FRAME_READINGS))),
 });
 export type TabRecord = z.infer<typeof TabRecord>;
 

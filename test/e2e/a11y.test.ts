@@ -9,7 +9,7 @@ import type { Frame, JSHandle, Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { inWorker, openPopup, setStored, useEnv } from '../support/env';
 import { visit } from '../support/outcomes.mjs';
-import { seededPlaces } from '../support/seeded-places';
+import { seededPaypalGuide, seededPlaces, seededTab } from '../support/seeded-places';
 import { WALLET } from '../support/people/aliexpress.mjs';
 import { sleep } from '../support/sleep.mjs';
 
@@ -102,31 +102,13 @@ describe('accessibility (axe at WCAG 2.2 AA), keyboard, dark theme', () => {
     const tabId = await page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
     const day = Date.UTC(2026, 10, 27);
     const setTab = (site: string, n: number) =>
-      inWorker(env, (key, value) => chrome.storage.session.set({ [key]: value }), `tab:${tabId}`, {
-        version: 1,
-        site,
-        boxes: (['unticked', 'reticked', 'gave-up'] as const).slice(0, n).map((state, i) => ({
-          boxId: i,
-          frameId: 0,
-          label: 'Save this card for faster checkout',
-          state,
-          ticked: state !== 'unticked',
-        })),
-      });
-    const paypal = (finishedAt: number | null) => ({
-      version: 1,
-      byGuide: {
-        paypal: {
-          step: 'card',
-          reached: ['login', 'signin', 'wallet', 'card'],
-          registered: null,
-          cards: 1,
-          finishedAt,
-          boundAt: null,
-          scheme: 'https:',
-        },
-      },
-    });
+      inWorker(
+        env,
+        (key, value) => chrome.storage.session.set({ [key]: value }),
+        `tab:${tabId}`,
+        seededTab(site, (['unticked', 'reticked', 'gave-up'] as const).slice(0, n), 'Save this card for faster checkout'),
+      );
+    const paypal = (finishedAt: number | null) => seededPaypalGuide(1, finishedAt);
     const STATES: [string, () => Promise<void>][] = [
       [
         'guard only',

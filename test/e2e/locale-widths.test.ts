@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inWorker, setStored, useEnv } from '../support/env';
 import { fillMessage, missingGlyphs, overflows, overrideSource, readLocales, RTL } from '../support/locales.mjs';
 import { visit } from '../support/outcomes.mjs';
-import { seededPlaces } from '../support/seeded-places';
+import { seededPaypalGuide, seededPlaces, seededTab } from '../support/seeded-places';
 import { sleep } from '../support/sleep.mjs';
 
 const locales = readLocales();
@@ -37,33 +37,15 @@ describe('every language fits its slots', () => {
     // one-line count form).
     const day = Date.UTC(2026, 10, 27);
     const label = 'Save this card securely for faster checkout next time';
-    await inWorker(env, (key, value) => chrome.storage.session.set({ [key]: value }), `tab:${tabId}`, {
-      version: 1,
-      site: 'paypal.com',
-      boxes: (['unticked', 'reticked', 'person', 'gave-up'] as const).map((state, i) => ({
-        boxId: i,
-        frameId: 0,
-        label,
-        state,
-        ticked: state !== 'unticked',
-      })),
-    });
+    await inWorker(
+      env,
+      (key, value) => chrome.storage.session.set({ [key]: value }),
+      `tab:${tabId}`,
+      seededTab('paypal.com', ['unticked', 'reticked', 'person', 'gave-up'], label),
+    );
     await setStored(env, {
       settings: { version: 1, guardEnabled: true, allowList: ['shop.example', 'checkout.very-long-shop-name.example'] },
-      guides: {
-        version: 1,
-        byGuide: {
-          paypal: {
-            step: 'card',
-            reached: ['login', 'signin', 'wallet', 'card'],
-            registered: null,
-            cards: 2,
-            finishedAt: null,
-            boundAt: null,
-            scheme: 'https:',
-          },
-        },
-      },
+      guides: seededPaypalGuide(2, null),
       ...seededPlaces(day, label),
     });
     // One frame per locale, each the real popup at its real width.

@@ -1,6 +1,31 @@
-// One "Where your cards are" list with a place in each state (history only, card page seen, removed,
-// counted, unchecked), and the box left ticked behind it: the popup's fullest list, shared by the
-// tests that look at it (widths in every language, accessibility).
+// What the popup shows, seeded straight into storage for the tests that look at the popup in its states
+// (widths in every language, accessibility): a tab's boxes, a PayPal guide at its card step, and one
+// "Where your cards are" list with a place in each state.
+
+type BoxState = 'unticked' | 'reticked' | 'person' | 'gave-up';
+
+/** The session record of a tab on `site` with one box in each of `states` (storage key `tab:<id>`). */
+export const seededTab = (site: string, states: readonly BoxState[], label: string) => ({
+  version: 1,
+  site,
+  boxes: states.map((state, i) => ({ boxId: i, frameId: 0, label, state, ticked: state !== 'unticked' })),
+});
+
+/** The guides record with PayPal's guide at its card step, `cards` left; finished at `finishedAt`. */
+export const seededPaypalGuide = (cards: number, finishedAt: number | null) => ({
+  version: 1,
+  byGuide: {
+    paypal: {
+      step: 'card',
+      reached: ['login', 'signin', 'wallet', 'card'],
+      registered: null,
+      cards,
+      finishedAt,
+      boundAt: null,
+      scheme: 'https:',
+    },
+  },
+});
 
 /** The stored records, as of `day` (ms), with the left-ticked box labelled `label`. */
 export const seededPlaces = (day: number, label = 'Save this card') => ({

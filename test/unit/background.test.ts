@@ -89,7 +89,7 @@ describe('merging reports', () => {
 
 describe('dispatch', () => {
   it('has a handler for every message type', () => {
-    const types = ToBackground.def.getter().def.options.map((o) => (o.def.shape.type as { def: { values: string[] } }).def.values[0]);
+    const types = ToBackground.def.options.map((o) => (o.def.shape.type as { def: { values: string[] } }).def.values[0]);
     expect(Object.keys(handlers).sort()).toEqual([...types].sort());
   });
 

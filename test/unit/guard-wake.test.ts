@@ -23,6 +23,7 @@ function handle(isTop = true): GuardHandle {
     isTop,
     lexicon: () => lx,
     retick: (id) => calls.push(`retick ${id}`),
+    stateOf: () => undefined,
     setOff: (off) => calls.push(`off ${off}`),
   };
 }

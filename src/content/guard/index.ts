@@ -8,6 +8,7 @@
 // on a box not held yet is announced by the main-world hook (CHECKED_EVENT), read here as a hint.
 import { isOn, kindOf, TICKED_SELECTOR } from '../../detect/controls';
 import type { Lexicon } from '../../detect/lexicon';
+import type { BoxState } from '../../shared/messages';
 import { CHECKED_EVENT } from '../shadow-event';
 import { faceOf } from './composite';
 import { Decider, nameMatters, WAIT } from './decide';
@@ -81,6 +82,11 @@ export class Guard {
       this.pending.clear();
       this.scan(document, true);
     });
+  }
+
+  /** What Unbind did to this control, if it is a box it held. */
+  stateOf(el: Element): BoxState | undefined {
+    return this.ledger.boxOf(el)?.state;
   }
 
   /** The person chose in the notice: tick it again and leave it be. */

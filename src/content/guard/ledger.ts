@@ -33,10 +33,7 @@ export class Ledger {
   private paintHandle = 0;
   private paintsLeft = 0;
 
-  constructor(private readonly hooks: LedgerHooks) {
-    // For the snapshot script the popup injects into this isolated world on request (src/snapshot/).
-    (globalThis as { unbindBoxOf?: unknown }).unbindBoxOf = (el: Element) => this.byElement.get(el)?.state;
-  }
+  constructor(private readonly hooks: LedgerHooks) {}
 
   boxOf(el: Element): Box | undefined {
     return this.byElement.get(el);
