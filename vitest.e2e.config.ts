@@ -6,6 +6,18 @@
 // and in Firefox (dist-firefox/) the checkout fixtures, the guard's cases with the popup, and the
 // AliExpress / Alipay journey. `--project chromium` or `--project firefox` runs one of them.
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Vitest orders projects by name, so the Firefox files (slow to start, and the AliExpress journey among
+ *  them) ran last, three long files alone at the end of the run. Firefox first; within each project the
+ *  usual order (longest or largest first). */
+class FirefoxFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const firefox = (f: TestSpecification) => f.project.name === 'firefox';
+    return [...sorted.filter(firefox), ...sorted.filter((f) => !firefox(f))];
+  }
+}
 
 const FIREFOX_SPECS = ['test/e2e/fixtures.test.ts', 'test/e2e/guard.test.ts', 'test/e2e/guide-aliexpress.test.ts'];
 
@@ -18,6 +30,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxConcurrency: 4,
     reporters: ['default'],
+    sequence: { sequencer: FirefoxFirst },
     projects: [
       { extends: true, test: { name: 'chromium', include: ['test/e2e/**/*.test.ts'], env: { BROWSER: 'chromium' } } },
       // Firefox takes longer to start than Chromium (about 10 s of CPU: over a minute on a busy machine).

@@ -18,12 +18,17 @@ describe('checkout guard', () => {
   const checked = (sel: string, p: Page | import('puppeteer').Frame = page) => p.$eval(sel, (el) => (el as HTMLInputElement).checked);
 
   it('never paints a save box ticked: initial HTML, timer inserts, re-renders, late shadow root', async () => {
-    await visit(page, env.checkout('e2e-paint'), { settleMs: 1600 });
+    await visit(page, env.checkout('e2e-paint'), { settleMs: 0 });
+    // All 10 boxes in (1 initial + 8 by timer + 1 in a late shadow root), then two more paints.
+    await page.waitForFunction(() => (window as unknown as { __paint: { inserted: number } }).__paint.inserted === 10, { polling: 100 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const paint = await page.evaluate(
       () => (window as unknown as { __paint: { paints: number; tickedPaints: number; boxesSeen: number } }).__paint,
     );
-    expect(paint.boxesSeen).toBeGreaterThanOrEqual(10); // 1 initial + 8 by timer + 1 in a late shadow root
-    expect(paint.paints).toBeGreaterThan(30);
+    // A timer's box replaced before any paint is never drawn (a busy machine paints less often); the
+    // initial box, the last timer's and the shadow root's stay, and each is painted.
+    expect(paint.boxesSeen).toBeGreaterThanOrEqual(3);
+    expect(paint.paints).toBeGreaterThan(5);
     expect(paint.tickedPaints).toBe(0);
     expect((await readOutcomes(page)).filter((o) => !o.ok)).toEqual([]);
   });

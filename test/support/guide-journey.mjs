@@ -98,17 +98,15 @@ export async function followGuide({ ext, page, person = {}, snap = async () => {
     const step = g.current;
     met.push(step);
     await snap(`popup-${step}`, popup);
-    // Typing on the page closes the popup, as it would for a person: open it again after typing.
-    if (await person.fill?.(step)) {
-      await popup.close().catch(() => {});
-      await snap(`filled-${step}`);
-      popup = await openPopup(ext, page);
-    }
     await popup.click('[data-testid=guide-point]');
     await popup.waitForSelector('[data-pointed]');
-    if (await popup.$('[data-pointed=false]')) {
-      const open = await popup.$('[data-testid=guide-open]');
-      await popup.close().catch(() => {});
+    const pointed = !(await popup.$('[data-pointed=false]'));
+    const open = !pointed && !!(await popup.$('[data-testid=guide-open]'));
+    // Typing on the page closes the popup, as it would for a person: they read the step and pressed
+    // "Show me" first, then type what the site asks (Unbind never does) and click what is ringed.
+    await popup.close().catch(() => {});
+    if (await person.fill?.(step)) await snap(`filled-${step}`);
+    if (!pointed) {
       if (await person.act?.(step)) continue;
       if (!open) throw new Error(`step ${step}: nothing to point at, no page to open, and nothing a person would do`);
       popup = await openPopup(ext, page);
@@ -116,7 +114,6 @@ export async function followGuide({ ext, page, person = {}, snap = async () => {
       await popup.close().catch(() => {});
       continue;
     }
-    await popup.close();
     await nextPaint(page);
     let ring = await readPointer(page);
     if (!ring) throw new Error(`step ${step}: the pointer is not shown`);
