@@ -9,7 +9,7 @@
 //
 // Figures are reported, not asserted. Exits non-zero only when something is broken: the build fails,
 // the extension does not load or act, or a grid row checkbox ends differently because of the extension.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
@@ -46,6 +46,9 @@ const server = await startFixtureServer();
 const url = (p) => `${server.originA}/${p}`;
 /** @type {{ name: string, label: string, b: Awaited<ReturnType<typeof launch>> }[]} */
 const sides = [];
+/** The bench's reference extension for the page with 30 frames (below), and where it is written. */
+let FLOOR = null;
+let floorDir = '';
 try {
   sides.push({ name: 'with', label: 'with Unbind', b: await launch({ extension: true, hostRules: server.hostRules }) });
   sides.push({ name: 'without', label: 'without', b: await launch({ extension: false, hostRules: server.hostRules }) });
@@ -55,10 +58,37 @@ try {
   process.exit(1);
 }
 const [WITH, WITHOUT] = sides;
+
+/** The floor for the page with 30 frames: Chromium with a reference extension whose only content is an
+ *  empty script in an isolated world of every frame at document_start (as Unbind's guard is injected).
+ *  What it costs is what any such script costs, whatever it does; Unbind's own work is the rest. */
+if (PARTS.has('frames')) {
+  floorDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-floor-'));
+  writeFileSync(
+    path.join(floorDir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script (bench reference)',
+      version: '1.0',
+      host_permissions: ['<all_urls>'],
+      content_scripts: [
+        { matches: ['<all_urls>'], js: ['empty.js'], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true },
+      ],
+    }),
+  );
+  writeFileSync(path.join(floorDir, 'empty.js'), 'void 0;\n');
+  FLOOR = {
+    name: 'floor',
+    label: 'empty script',
+    b: await launch({ extension: true, extensionDir: floorDir, hostRules: server.hostRules }),
+  };
+}
 const version = (await WITH.b.browser.version()).replace(/^\w*Chrome\//, '');
 
 async function closeAll() {
   for (const s of sides) await s.b.close();
+  await FLOOR?.b.close();
+  if (floorDir) rmSync(floorDir, { recursive: true, force: true });
   await server.close();
 }
 
@@ -216,11 +246,12 @@ async function frameLoad(side) {
     await t.close();
   }
 }
-const frames = { with: [], without: [] };
-if (PARTS.has('frames')) {
-  for (const side of sides) await frameLoad(side); // warm-up: the first load also starts processes
+const frames = { with: [], without: [], floor: [] };
+if (FLOOR) {
+  const three = [WITH, WITHOUT, FLOOR];
+  for (const side of three) await frameLoad(side); // warm-up: the first load also starts processes
   for (let i = 0; i < FRAME_RUNS; i++) {
-    for (const side of i % 2 ? [WITHOUT, WITH] : [WITH, WITHOUT]) {
+    for (const side of i % 2 ? [...three].reverse() : three) {
       const r = await frameLoad(side);
       frames[side.name].push(r);
       log(`frames ${side.name.padEnd(7)} run ${i + 1}/${FRAME_RUNS}: load event at ${r.loadedAt.toFixed(0)} ms, ${r.frames} frames`);
@@ -380,6 +411,17 @@ if (frames.with.length) {
       '',
     ],
   );
+  const f = frames.floor.map((r) => r.loadedAt);
+  if (f.length) {
+    const floorPairs = f.map((x, i) => x / o[i]);
+    rows.push([
+      'same page, an empty content script in every frame instead of Unbind (the floor): ms wall; ratio to without (median; per-pair median)',
+      spread(f),
+      spread(o),
+      'reference',
+      `${(median(f) / median(o)).toFixed(3)}x; ${median(floorPairs).toFixed(3)}x`,
+    ]);
+  }
 }
 
 const total = { raw: 0, gz: 0 };

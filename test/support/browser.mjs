@@ -62,13 +62,25 @@ export function grantedBefore(permissions) {
 }
 
 /**
- * @param {{ extension?: boolean, headless?: boolean, hostRules?: string, lang?: string, args?: string[], preferences?: object }} [opts]
+ * @param {{ extension?: boolean, extensionDir?: string, headless?: boolean, hostRules?: string, lang?: string, args?: string[], preferences?: object }} [opts]
  *   `preferences`: the new profile's Default/Preferences, written before the browser starts.
+ *   `extensionDir`: another unpacked extension to load instead of Unbind's build (the bench's reference
+ *   extension, which has no service worker to wait for).
  * @returns {Promise<{ browser: import('puppeteer').Browser, extensionId: string | null, worker: () => Promise<import('puppeteer').WebWorker>, close: () => Promise<void> }>}
  */
-export async function launch({ extension = true, headless = true, hostRules = '', lang = 'en-US', args = [], preferences } = {}) {
+export async function launch({
+  extension = true,
+  extensionDir = DIST,
+  headless = true,
+  hostRules = '',
+  lang = 'en-US',
+  args = [],
+  preferences,
+} = {}) {
   if (!existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: apt-get install -y chromium, or set CHROME_PATH`);
-  if (extension && !existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ has no build: run `npm run build` first');
+  if (extension && !existsSync(path.join(extensionDir, 'manifest.json')))
+    throw new Error(`${extensionDir} has no build: run \`npm run build\` first`);
+  const unbind = extension && extensionDir === DIST;
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-profile-'));
   if (preferences) {
     mkdirSync(path.join(userDataDir, 'Default'));
@@ -89,7 +101,7 @@ export async function launch({ extension = true, headless = true, hostRules = ''
       ...QUIET,
       `--lang=${lang}`,
       `--accept-lang=${lang}`,
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
       // Headless, nobody watches the pointer's pulse: without it a ringed page is not repainted at every
       // frame in software, which on two cores slowed every other test (the pointer honours the setting).
@@ -106,7 +118,7 @@ export async function launch({ extension = true, headless = true, hostRules = ''
     });
     return /** @type {import('puppeteer').WebWorker} */ (await target.worker());
   };
-  if (extension) extensionId = new URL((await worker()).url()).host;
+  if (unbind) extensionId = new URL((await worker()).url()).host;
   const ext = {
     browser,
     extensionId,
@@ -117,7 +129,7 @@ export async function launch({ extension = true, headless = true, hostRules = ''
     },
   };
   // The guard's content scripts are registered by the background after install: no page may open before.
-  if (extension) await guardScriptsReady(ext);
+  if (unbind) await guardScriptsReady(ext);
   return ext;
 }
 
