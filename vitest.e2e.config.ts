@@ -25,6 +25,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     fileParallelism: true,
+    // Files in a worker share its browser (test/support/env.ts): the module that holds it stays loaded.
+    isolate: false,
     maxWorkers: 3,
     testTimeout: 240_000,
     hookTimeout: 60_000,

@@ -110,6 +110,15 @@ export async function launch({
     ],
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });
+  // A browser still open when this process exits (a test worker's shared one: test/support/env.ts) is
+  // stopped by Puppeteer then; its profile goes with it.
+  process.once('exit', () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true });
+    } catch {
+      /* the browser may still be writing as it stops */
+    }
+  });
   let extensionId = null;
   /** The extension's service worker (it may have been stopped and restarted: always ask again). */
   const worker = async () => {

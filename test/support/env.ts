@@ -29,21 +29,53 @@ export interface Env {
  *  navigation: 20 navigations cost a fifth less CPU time (no test goes back in history). */
 const TEST_ARGS = ['--disable-features=SpareRendererForSitePerProcess,BackForwardCache,RenderDocument,ProactivelySwapBrowsingInstance'];
 
-/** Starts server and browser for this test file; closes them after. `preferences`: the new profile's
- *  Default/Preferences, written before the browser starts (see grantedBefore). */
+interface Started {
+  server: Awaited<ReturnType<typeof startFixtureServer>>;
+  b: Awaited<ReturnType<typeof launchBrowser>>;
+}
+
+async function start(opts: { lang?: string; preferences?: object }): Promise<Started> {
+  const server = await startFixtureServer();
+  const b = await launchBrowser({ hostRules: server.hostRules, lang: opts.lang, preferences: opts.preferences, args: TEST_ARGS });
+  return { server, b };
+}
+
+/** This test worker's browser and fixture server with the default options. Files run one after another
+ *  in a worker share them (vitest's isolate: false keeps this module between files): a Chromium start
+ *  costs about 3.5 s of CPU, Firefox's 8.6 s. Puppeteer stops the browser when the worker exits. */
+let shared: Promise<Started> | undefined;
+
+/** What a file finds in a new browser: one blank tab, no cookies, Unbind's storage empty and its
+ *  scripts registered for it. A file leaves the shared browser so for the next. */
+async function tidy(env: Env): Promise<void> {
+  const blank = await env.browser.newPage();
+  // In Firefox an extension tab stands in for the service worker (firefox.mjs): it stays.
+  const worker: unknown = await env.worker();
+  for (const p of await env.browser.pages()) if (p !== blank && p !== worker) await p.close().catch(() => {});
+  await env.browser.deleteCookie(...(await env.browser.cookies()));
+  await clearStored(env);
+  env.server.reset();
+}
+
+/** Server and browser for this test file. With the default options, the worker's shared ones, tidied
+ *  before and after; with a language or `preferences` (the new profile's Default/Preferences, written
+ *  before the browser starts: see grantedBefore), its own, closed after. */
 export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env {
   const env = {} as Env;
-  let close = async () => {};
+  const own = opts.lang !== undefined || opts.preferences !== undefined;
+  let started: Started | undefined;
   beforeAll(async () => {
-    env.server = await startFixtureServer();
-    const b = await launchBrowser({ hostRules: env.server.hostRules, lang: opts.lang, preferences: opts.preferences, args: TEST_ARGS });
-    Object.assign(env, { browser: b.browser, extensionId: b.extensionId, worker: b.worker });
-    env.checkout = (name) => `${env.server.originA}/checkout/${name}.html`;
-    close = b.close;
+    started = own ? await start(opts) : await (shared ??= start({}));
+    const { server, b } = started;
+    Object.assign(env, { server, browser: b.browser, extensionId: b.extensionId, worker: b.worker });
+    env.checkout = (name) => `${server.originA}/checkout/${name}.html`;
+    if (!own) await tidy(env);
   });
   afterAll(async () => {
-    await close();
-    await env.server?.close();
+    if (!started) return;
+    if (!own) return tidy(env);
+    await started.b.close();
+    await started.server.close();
   });
   return env;
 }
