@@ -27,6 +27,7 @@ export default defineConfig({
     fileParallelism: true,
     // Files in a worker share its browser (test/support/env.ts): the module that holds it stays loaded.
     isolate: false,
+    globalSetup: ['test/support/e2e-setup.mjs'],
     maxWorkers: 3,
     testTimeout: 240_000,
     hookTimeout: 60_000,

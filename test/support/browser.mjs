@@ -27,6 +27,10 @@ const QUIET = [
   '--ignore-certificate-errors',
 ];
 
+/** Where new browser profiles go: the e2e run's own folder (test/support/e2e-setup.mjs), which is
+ *  removed when the run ends, or the system's temporary folder. */
+export const profilesDir = () => process.env.UNBIND_PROFILES ?? os.tmpdir();
+
 /**
  * The id Chromium gives an extension loaded unpacked from `dir`: the first 128 bits of the SHA-256 of
  * its absolute path, each hex digit written as a letter a-p (Chromium's crx_file::id_util).
@@ -81,7 +85,7 @@ export async function launch({
   if (extension && !existsSync(path.join(extensionDir, 'manifest.json')))
     throw new Error(`${extensionDir} has no build: run \`npm run build\` first`);
   const unbind = extension && extensionDir === DIST;
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-profile-'));
+  const userDataDir = mkdtempSync(path.join(profilesDir(), 'unbind-profile-'));
   if (preferences) {
     mkdirSync(path.join(userDataDir, 'Default'));
     writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
@@ -109,15 +113,6 @@ export async function launch({
       ...args,
     ],
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
-  });
-  // A browser still open when this process exits (a test worker's shared one: test/support/env.ts) is
-  // stopped by Puppeteer then; its profile goes with it.
-  process.once('exit', () => {
-    try {
-      rmSync(userDataDir, { recursive: true, force: true });
-    } catch {
-      /* the browser may still be writing as it stops */
-    }
   });
   let extensionId = null;
   /** The extension's service worker (it may have been stopped and restarted: always ask again). */

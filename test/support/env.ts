@@ -65,7 +65,8 @@ export function useEnv(opts: { lang?: string; preferences?: object } = {}): Env 
   const own = opts.lang !== undefined || opts.preferences !== undefined;
   let started: Started | undefined;
   beforeAll(async () => {
-    started = own ? await start(opts) : await (shared ??= start({}));
+    if (!own && !shared) shared = start({});
+    started = own ? await start(opts) : await shared!;
     const { server, b } = started;
     Object.assign(env, { server, browser: b.browser, extensionId: b.extensionId, worker: b.worker });
     env.checkout = (name) => `${server.originA}/checkout/${name}.html`;

@@ -4,11 +4,10 @@
 // the chrome.* calls the tests make of the background (storage, tabs, badge, scripting) run the same.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
 import { FIREFOX_DIST, GECKO_ID } from '../../scripts/lib/firefox-manifest.mjs';
-import { guardScriptsReady, ROOT } from './browser.mjs';
+import { guardScriptsReady, profilesDir, ROOT } from './browser.mjs';
 import { markFirefox } from './engine.mjs';
 import { sleep } from './sleep.mjs';
 
@@ -54,7 +53,7 @@ export async function launchFirefox({ extension = true, headless = true, hostRul
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr, or set FIREFOX_PATH`);
   if (extension && !existsSync(path.join(DIST_FIREFOX, 'manifest.json')))
     throw new Error(`${FIREFOX_DIST}/ has no build: run \`npm run build\` first`);
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-firefox-'));
+  const userDataDir = mkdtempSync(path.join(profilesDir(), 'unbind-firefox-'));
   // Firefox gives a temporary add-on a random internal UUID (its moz-extension:// host); this pref, set
   // before the install, fixes it, so the tests know the extension's pages' addresses.
   const uuid = randomUUID();
