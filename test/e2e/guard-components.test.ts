@@ -14,6 +14,8 @@ const SAVE = `[id="${SAVE_ID}"]`;
 
 interface Paint {
   paints: number;
+  /** Frames that showed any save box (one drawn while the page is parsed may show none). */
+  boxPaints: number;
   tickedPaints: number;
   boxesSeen: number;
 }
@@ -136,8 +138,8 @@ describe('checkout guard on components and late ticks', () => {
     }));
     expect(seen).toEqual({ touched: 0, setterNative: true, attachShadowNative: true, switchOn: 'true' });
     const p = await paint();
-    expect(p.paints).toBeGreaterThanOrEqual(20);
-    expect(p.tickedPaints).toBe(p.paints); // the pre-ticked switch was on at every paint
+    expect(p.boxPaints).toBeGreaterThanOrEqual(15);
+    expect(p.tickedPaints).toBe(p.boxPaints); // the pre-ticked switch was on at every paint that showed it
     expect(await badgeText(env, page)).toBe('');
     // Another site is still guarded.
     await visit(page, `${env.server.originB}/checkout/save-composite-radix-headless.html`, { settleMs: 800 });
