@@ -2,7 +2,8 @@
 // manifest, so that the sites the person allowed are left out by the browser itself: there, neither
 // script ever runs, and no box is touched even for the moment before the settings could be read.
 // Registrations persist across restarts; they are brought in step with the allow list on install,
-// on start-up and whenever the settings change; with the guard switched off, none is registered. Works the same in Chrome (119+) and Firefox (128+).
+// on start-up and whenever the settings change; with the guard switched off, none is registered.
+// Works the same in Chrome (119+) and Firefox (128+).
 import { siteOf } from '../shared/hosts';
 import { settings } from '../storage/records';
 import { read } from '../storage/store';

@@ -1,6 +1,7 @@
 // Where the every-page guard (index.ts) and the scripts injected later into the same frame (wake.ts by
-// the background, the snapshot's capture script by the popup) meet: the guard leaves this handle on its isolated world's global. The
-// content scripts of one extension share that world in a frame; the page never sees it.
+// the background, the snapshot's capture script by the popup) meet: the guard leaves this handle on its
+// isolated world's global. The content scripts of one extension share that world in a frame; the page
+// never sees it.
 import type { Lexicon } from '../detect/lexicon';
 import type { BoxState } from '../shared/messages';
 

@@ -11,8 +11,8 @@ const RTL_LETTER = /^\P{L}*[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\
  *  first letter the way dir="auto" reads a paragraph. Not @@bidi_dir: it follows the browser's own
  *  language, which the texts need not be in (a language Unbind lacks falls back to English; headless
  *  Chromium started with --lang=ar reports en-US and ltr while it picks the Arabic texts). */
+export const textDir = (): 'ltr' | 'rtl' => (RTL_LETTER.test(t('extDescription')) ? 'rtl' : 'ltr');
+
 /** The language the texts shown are written in (a BCP 47 tag, each locale's own `textLang`): for
  *  `lang` attributes, so a screen reader reads them in the right voice whatever the page's language. */
 export const textLang = (): string => t('textLang');
-
-export const textDir = (): 'ltr' | 'rtl' => (RTL_LETTER.test(t('extDescription')) ? 'rtl' : 'ltr');

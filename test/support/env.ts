@@ -48,12 +48,11 @@ let shared: Promise<Started> | undefined;
 /** What a file finds in a new browser: one blank tab, no cookies, Unbind's storage empty and its
  *  scripts registered for it. A file leaves the shared browser so for the next. */
 async function tidy(env: Env): Promise<void> {
-  const blank = await env.browser.newPage();
+  const blank = await freshPage(env); // no cookies, Unbind's storage empty
   // In Firefox an extension tab stands in for the service worker (firefox.mjs): it stays.
   const worker: unknown = await env.worker();
   for (const p of await env.browser.pages()) if (p !== blank && p !== worker) await p.close().catch(() => {});
-  await env.browser.deleteCookie(...(await env.browser.cookies()));
-  await clearStored(env);
+  await guardScriptsReady(env);
   env.server.reset();
 }
 
