@@ -35,8 +35,8 @@ const ringsAround = (ring: { box: Box } | null, b: Box) =>
   ring.box.h < b.h + 24;
 
 // In Firefox the whole journey and the step remembered across loads run; the variations after them take
-// the same code paths in the extension and cost about three times as long there as in Chromium (popup
-// in a tab, BiDi round trips), so they run in Chromium only to keep the suite well under 10 minutes.
+// the same code paths in the extension and cost more there than in Chromium (BiDi round trips, a
+// slower browser start), so they run in Chromium only to keep the suite well under 10 minutes.
 const variation = BROWSER === 'firefox' ? it.skip : it;
 const named = (name: string) => (BROWSER === 'firefox' ? `${name} (Chromium only: a variation, for the suite's time)` : name);
 

@@ -2,7 +2,7 @@
 // what a person does on that step (type what the site asks, or act where Unbind has nothing to ring),
 // press "Show me on the page", and click what the pointer rings. Nothing else tells it where to go.
 // Shared by every guide's e2e spec and by the main job.
-import { openPopup } from './popup.mjs';
+import { openPopup, popupLooks } from './popup.mjs';
 import { shadowElements } from './shadow.mjs';
 import { sleep } from './sleep.mjs';
 
@@ -84,15 +84,25 @@ export async function settle(page) {
  * @returns {Promise<string[]>} the steps in the order they were met, then 'finished'
  */
 export async function followGuide({ ext, page, person = {}, snap = async () => {}, maxSteps = 40 }) {
+  const looks = popupLooks(ext, page);
+  try {
+    return await follow({ page, person, looks, snap, maxSteps });
+  } finally {
+    await looks.close();
+  }
+}
+
+/** followGuide's steps, with its looks at the popup. */
+async function follow({ page, person, looks, snap, maxSteps }) {
   const met = [];
   for (let i = 0; i < maxSteps; i++) {
-    let popup = await openPopup(ext, page);
+    let popup = await looks.open();
     const g = await readPopup(popup);
     if (!g.guide) throw new Error('the popup offers no guide on this site');
     if (g.finished) {
       met.push('finished');
       await snap('popup-finished', popup);
-      await popup.close();
+      await looks.done(popup);
       return met;
     }
     const step = g.current;
@@ -104,14 +114,14 @@ export async function followGuide({ ext, page, person = {}, snap = async () => {
     const open = !pointed && !!(await popup.$('[data-testid=guide-open]'));
     // Typing on the page closes the popup, as it would for a person: they read the step and pressed
     // "Show me" first, then type what the site asks (Unbind never does) and click what is ringed.
-    await popup.close().catch(() => {});
+    await looks.done(popup);
     if (await person.fill?.(step)) await snap(`filled-${step}`);
     if (!pointed) {
       if (await person.act?.(step)) continue;
       if (!open) throw new Error(`step ${step}: nothing to point at, no page to open, and nothing a person would do`);
-      popup = await openPopup(ext, page);
+      popup = await looks.open();
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), popup.click('[data-testid=guide-open]')]);
-      await popup.close().catch(() => {});
+      await looks.done(popup);
       continue;
     }
     await nextPaint(page);
