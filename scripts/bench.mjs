@@ -7,6 +7,9 @@
 //   npm run bench -- --profile    (also: a CPU profile of each grid workload with Unbind, its functions by self time)
 //   BENCH_PARTS=grid,frames npm run bench   (only some parts: grid, virtual, latency, frames; sizes always)
 //
+// Beside Unbind, reference extensions give each budget its floor: what any extension of the kind costs
+// whatever it does (an empty script in every frame; an observer and a `checked` setter that do nothing).
+//
 // Figures are reported, not asserted. Exits non-zero only when something is broken: the build fails,
 // the extension does not load or act, or a grid row checkbox ends differently because of the extension.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,9 +49,9 @@ const server = await startFixtureServer();
 const url = (p) => `${server.originA}/${p}`;
 /** @type {{ name: string, label: string, b: Awaited<ReturnType<typeof launch>> }[]} */
 const sides = [];
-/** The bench's reference extension for the page with 30 frames (below), and where it is written. */
+/** The reference sides (below). */
 let FLOOR = null;
-let floorDir = '';
+let GUARD_FLOOR = null;
 try {
   sides.push({ name: 'with', label: 'with Unbind', b: await launch({ extension: true, hostRules: server.hostRules }) });
   sides.push({ name: 'without', label: 'without', b: await launch({ extension: false, hostRules: server.hostRules }) });
@@ -59,36 +62,63 @@ try {
 }
 const [WITH, WITHOUT] = sides;
 
-/** The floor for the page with 30 frames: Chromium with a reference extension whose only content is an
- *  empty script in an isolated world of every frame at document_start (as Unbind's guard is injected).
- *  What it costs is what any such script costs, whatever it does; Unbind's own work is the rest. */
-if (PARTS.has('frames')) {
-  floorDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-floor-'));
-  writeFileSync(
-    path.join(floorDir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Empty content script (bench reference)',
-      version: '1.0',
-      host_permissions: ['<all_urls>'],
-      content_scripts: [
-        { matches: ['<all_urls>'], js: ['empty.js'], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true },
-      ],
-    }),
-  );
-  writeFileSync(path.join(floorDir, 'empty.js'), 'void 0;\n');
-  FLOOR = {
-    name: 'floor',
-    label: 'empty script',
-    b: await launch({ extension: true, extensionDir: floorDir, hostRules: server.hostRules }),
+/** Reference extensions: what any extension of Unbind's kind costs, whatever it does; Unbind's own work
+ *  is the rest. Each is written to a temporary folder and loaded in its own browser. */
+const refDirs = [];
+async function referenceSide(name, label, scripts) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `unbind-${name}-`));
+  refDirs.push(dir);
+  const content_scripts = Object.entries(scripts).map(([file, { world, code }]) => {
+    writeFileSync(path.join(dir, file), code);
+    return { matches: ['<all_urls>'], js: [file], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true, world };
+  });
+  const manifest = {
+    manifest_version: 3,
+    name: `${label} (bench reference)`,
+    version: '1.0',
+    host_permissions: ['<all_urls>'],
+    content_scripts,
   };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return { name, label, b: await launch({ extension: true, extensionDir: dir, hostRules: server.hostRules }) };
 }
+
+/** The floor for the page with 30 frames: an empty script in an isolated world of every frame at
+ *  document_start (as Unbind's guard is injected). */
+if (PARTS.has('frames')) FLOOR = await referenceSide('floor', 'empty script', { 'empty.js': { world: 'ISOLATED', code: 'void 0;\n' } });
+
+/** The floor for the grids: the least a guard that unticks before paint must run, doing nothing with
+ *  it. A mutation observer on the document with the guard's options, its callback reading each record's
+ *  added nodes (a box inserted ticked), and a `checked` setter that only passes the value on (a box
+ *  ticked later by the property, which no observer sees). */
+if (PARTS.has('grid') || PARTS.has('virtual'))
+  GUARD_FLOOR = await referenceSide('guard-floor', 'observer and setter only', {
+    'observer.js': {
+      world: 'ISOLATED',
+      code: `new MutationObserver((records) => {
+  for (let i = 0; i < records.length; i++) {
+    const added = records[i].addedNodes;
+    for (let j = 0; j < added.length; j++) added[j].nodeType;
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
+`,
+    },
+    'setter.js': {
+      world: 'MAIN',
+      code: `{
+  const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'checked');
+  Object.defineProperty(HTMLInputElement.prototype, 'checked', { ...d, set(v) { d.set.call(this, v); } });
+}
+`,
+    },
+  });
 const version = (await WITH.b.browser.version()).replace(/^\w*Chrome\//, '');
 
 async function closeAll() {
   for (const s of sides) await s.b.close();
   await FLOOR?.b.close();
-  if (floorDir) rmSync(floorDir, { recursive: true, force: true });
+  await GUARD_FLOOR?.b.close();
+  for (const dir of refDirs) rmSync(dir, { recursive: true, force: true });
   await server.close();
 }
 
@@ -163,14 +193,15 @@ async function gridRun(side, g) {
   }
 }
 
-/** @type {Record<string, { with: any[], without: any[] }>} */
+/** @type {Record<string, { with: any[], without: any[], 'guard-floor': any[] }>} */
 const grids = {};
 for (const [key, g] of Object.entries(GRIDS)) {
   if (!PARTS.has(key)) continue;
-  const grid = { with: [], without: [] };
+  const grid = { with: [], without: [], 'guard-floor': [] };
   grids[key] = grid;
+  const three = [WITH, WITHOUT, GUARD_FLOOR];
   for (let i = 0; i < RUNS; i++) {
-    for (const side of i % 2 ? [WITHOUT, WITH] : [WITH, WITHOUT]) {
+    for (const side of i % 2 ? [...three].reverse() : three) {
       const r = await gridRun(side, g);
       grid[side.name].push(r);
       log(
@@ -295,7 +326,8 @@ for (const [key, grid] of Object.entries(grids)) {
   const name = GRIDS[key].name;
   const pick = (side, f) => grid[side].map(f);
   const wTask = pick('with', (r) => r.work.task),
-    oTask = pick('without', (r) => r.work.task);
+    oTask = pick('without', (r) => r.work.task),
+    fTask = pick('guard-floor', (r) => r.work.task);
   const wBuild = pick('with', (r) => r.build.task),
     oBuild = pick('without', (r) => r.build.task);
   const ratio = median(wTask) / median(oTask);
@@ -329,6 +361,13 @@ for (const [key, grid] of Object.entries(grids)) {
       spread(oBuild),
       '',
       `${(median(wBuild) / median(oBuild)).toFixed(3)}x`,
+    ],
+    [
+      `${name} workload, the guard's floor instead of Unbind (an observer and a checked setter that do nothing): ms ${domain}; ratio to without (median; per-pair median)`,
+      spread(fTask),
+      spread(oTask),
+      'reference',
+      `${(median(fTask) / median(oTask)).toFixed(3)}x; ${median(fTask.map((f, i) => f / oTask[i])).toFixed(3)}x`,
     ],
     [
       `${name} row checkboxes changed by the extension (change events; checksum)`,
