@@ -7,8 +7,8 @@
 //   npm run bench -- --profile    (also: a CPU profile of each grid workload with Unbind, its functions by self time)
 //   BENCH_PARTS=grid,frames npm run bench   (only some parts: grid, virtual, latency, frames; sizes always)
 //
-// Beside Unbind, reference extensions give each budget its floor: what any extension of the kind costs
-// whatever it does (an empty script in every frame; an observer and a `checked` setter that do nothing).
+// Beside Unbind, a reference extension gives the grid and frame budgets their floor: what any guard that
+// unticks before paint costs whatever it decides (an observer and a `checked` setter that do nothing).
 //
 // Figures are reported, not asserted. Exits non-zero only when something is broken: the build fails,
 // the extension does not load or act, or a grid row checkbox ends differently because of the extension.
@@ -49,9 +49,8 @@ const server = await startFixtureServer();
 const url = (p) => `${server.originA}/${p}`;
 /** @type {{ name: string, label: string, b: Awaited<ReturnType<typeof launch>> }[]} */
 const sides = [];
-/** The reference sides (below). */
+/** The reference side (below). */
 let FLOOR = null;
-let GUARD_FLOOR = null;
 try {
   sides.push({ name: 'with', label: 'with Unbind', b: await launch({ extension: true, hostRules: server.hostRules }) });
   sides.push({ name: 'without', label: 'without', b: await launch({ extension: false, hostRules: server.hostRules }) });
@@ -62,37 +61,15 @@ try {
 }
 const [WITH, WITHOUT] = sides;
 
-/** Reference extensions: what any extension of Unbind's kind costs, whatever it does; Unbind's own work
- *  is the rest. Each is written to a temporary folder and loaded in its own browser. */
-const refDirs = [];
-async function referenceSide(name, label, scripts) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `unbind-${name}-`));
-  refDirs.push(dir);
-  const content_scripts = Object.entries(scripts).map(([file, { world, code }]) => {
-    writeFileSync(path.join(dir, file), code);
-    return { matches: ['<all_urls>'], js: [file], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true, world };
-  });
-  const manifest = {
-    manifest_version: 3,
-    name: `${label} (bench reference)`,
-    version: '1.0',
-    host_permissions: ['<all_urls>'],
-    content_scripts,
-  };
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return { name, label, b: await launch({ extension: true, extensionDir: dir, hostRules: server.hostRules }) };
-}
-
-/** The floor for the page with 30 frames: an empty script in an isolated world of every frame at
- *  document_start (as Unbind's guard is injected). */
-if (PARTS.has('frames')) FLOOR = await referenceSide('floor', 'empty script', { 'empty.js': { world: 'ISOLATED', code: 'void 0;\n' } });
-
-/** The floor for the grids: the least a guard that unticks before paint must run, doing nothing with
+/** The floor: the least a guard that unticks before paint must run in every frame, doing nothing with
  *  it. A mutation observer on the document with the guard's options, its callback reading each record's
- *  added nodes (a box inserted ticked), and a `checked` setter that only passes the value on (a box
- *  ticked later by the property, which no observer sees). */
-if (PARTS.has('grid') || PARTS.has('virtual'))
-  GUARD_FLOOR = await referenceSide('guard-floor', 'observer and setter only', {
+ *  added nodes (a box inserted ticked), and a `checked` setter in the page's world that only passes the
+ *  value on (a box ticked later through the property, which no observer sees). A reference extension
+ *  in a temporary folder, loaded in a browser of its own; Unbind's own work is what it costs beyond. */
+let floorDir = '';
+async function floorSide() {
+  floorDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-floor-'));
+  const scripts = {
     'observer.js': {
       world: 'ISOLATED',
       code: `new MutationObserver((records) => {
@@ -111,14 +88,28 @@ if (PARTS.has('grid') || PARTS.has('virtual'))
 }
 `,
     },
+  };
+  const content_scripts = Object.entries(scripts).map(([file, { world, code }]) => {
+    writeFileSync(path.join(floorDir, file), code);
+    return { matches: ['<all_urls>'], js: [file], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true, world };
   });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Guard floor (bench reference)',
+    version: '1.0',
+    host_permissions: ['<all_urls>'],
+    content_scripts,
+  };
+  writeFileSync(path.join(floorDir, 'manifest.json'), JSON.stringify(manifest));
+  return { name: 'floor', label: 'floor', b: await launch({ extension: true, extensionDir: floorDir, hostRules: server.hostRules }) };
+}
+if (['grid', 'virtual', 'frames'].some((p) => PARTS.has(p))) FLOOR = await floorSide();
 const version = (await WITH.b.browser.version()).replace(/^\w*Chrome\//, '');
 
 async function closeAll() {
   for (const s of sides) await s.b.close();
   await FLOOR?.b.close();
-  await GUARD_FLOOR?.b.close();
-  for (const dir of refDirs) rmSync(dir, { recursive: true, force: true });
+  if (floorDir) rmSync(floorDir, { recursive: true, force: true });
   await server.close();
 }
 
@@ -193,13 +184,13 @@ async function gridRun(side, g) {
   }
 }
 
-/** @type {Record<string, { with: any[], without: any[], 'guard-floor': any[] }>} */
+/** @type {Record<string, { with: any[], without: any[], floor: any[] }>} */
 const grids = {};
 for (const [key, g] of Object.entries(GRIDS)) {
   if (!PARTS.has(key)) continue;
-  const grid = { with: [], without: [], 'guard-floor': [] };
+  const grid = { with: [], without: [], floor: [] };
   grids[key] = grid;
-  const three = [WITH, WITHOUT, GUARD_FLOOR];
+  const three = [WITH, WITHOUT, FLOOR];
   for (let i = 0; i < RUNS; i++) {
     for (const side of i % 2 ? [...three].reverse() : three) {
       const r = await gridRun(side, g);
@@ -278,7 +269,7 @@ async function frameLoad(side) {
   }
 }
 const frames = { with: [], without: [], floor: [] };
-if (FLOOR) {
+if (PARTS.has('frames')) {
   const three = [WITH, WITHOUT, FLOOR];
   for (const side of three) await frameLoad(side); // warm-up: the first load also starts processes
   for (let i = 0; i < FRAME_RUNS; i++) {
@@ -327,7 +318,7 @@ for (const [key, grid] of Object.entries(grids)) {
   const pick = (side, f) => grid[side].map(f);
   const wTask = pick('with', (r) => r.work.task),
     oTask = pick('without', (r) => r.work.task),
-    fTask = pick('guard-floor', (r) => r.work.task);
+    fTask = pick('floor', (r) => r.work.task);
   const wBuild = pick('with', (r) => r.build.task),
     oBuild = pick('without', (r) => r.build.task);
   const ratio = median(wTask) / median(oTask);
@@ -363,7 +354,7 @@ for (const [key, grid] of Object.entries(grids)) {
       `${(median(wBuild) / median(oBuild)).toFixed(3)}x`,
     ],
     [
-      `${name} workload, the guard's floor instead of Unbind (an observer and a checked setter that do nothing): ms ${domain}; ratio to without (median; per-pair median)`,
+      `${name} workload, the floor instead of Unbind (an observer and a checked setter that do nothing): ms ${domain}; ratio to without (median; per-pair median)`,
       spread(fTask),
       spread(oTask),
       'reference',
@@ -454,7 +445,7 @@ if (frames.with.length) {
   if (f.length) {
     const floorPairs = f.map((x, i) => x / o[i]);
     rows.push([
-      'same page, an empty content script in every frame instead of Unbind (the floor): ms wall; ratio to without (median; per-pair median)',
+      'same page, the floor instead of Unbind (an observer and a checked setter in every frame that do nothing): ms wall; ratio to without (median; per-pair median)',
       spread(f),
       spread(o),
       'reference',
