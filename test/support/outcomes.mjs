@@ -21,12 +21,23 @@ function readControls() {
       : el.hasAttribute('aria-checked')
         ? el.getAttribute('aria-checked') === 'true'
         : el.getAttribute('aria-pressed') === 'true';
+  // What a person reads as the control's name, for the printout: rendered text (innerText keeps the
+  // breaks between a label and the text after it, which textContent glues together).
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
+  const text = (n) => (n instanceof HTMLElement ? n.innerText : (n?.textContent ?? '')) || '';
+  const labelledBy = (el) =>
+    (el.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .map((id) => text(el.ownerDocument.getElementById(id)))
+      .join(' ');
   const nameOf = (el) =>
     (
-      el.labels?.[0]?.textContent ||
+      text(el.labels?.[0]) ||
+      labelledBy(el) ||
       el.getAttribute('aria-label') ||
-      el.textContent ||
-      el.parentElement?.textContent ||
+      text(el) ||
+      text(el.parentElement) ||
+      text(el.closest('tr, li')) ||
       el.id ||
       el.name ||
       ''
