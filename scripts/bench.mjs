@@ -1,5 +1,5 @@
 // The benchmark: what Unbind costs a page and how fast it acts, measured in one run on the same
-// Chromium with the extension and without it (two browser instances, runs alternated).
+// Chromium with the extension, without it, and with the floor below (a browser instance each, runs alternated).
 //
 //   npm run bench                 (BENCH_RUNS=5 runs per side of each grid, BENCH_TICKS=150 workload ticks of 20 ms,
 //                                  BENCH_INSERTS=300 save boxes per latency run, BENCH_LATENCY_RUNS=5 latency runs,
