@@ -1,8 +1,8 @@
 // E2E: the built extension in real browsers against the fixture server, three files at a time; the files
 // a worker runs one after another share its browser (test/support/env.ts). Measured on 2 cores: the
 // suite keeps both cores busy (vmstat: 0% idle, a third of it in the kernel), so four files at a time
-// was slower than three, and two left waits unfilled. Generous
-// timeouts: nothing here asserts on time, and a busy machine is slow.
+// was slower than three, and two left waits unfilled. Generous timeouts: nothing here asserts on time,
+// and a busy machine is slow.
 // One project per browser (BROWSER tells test/support which to launch): every spec in Chromium (dist/),
 // and in Firefox (dist-firefox/) the checkout fixtures, the guard's cases with the popup, and the
 // AliExpress / Alipay journey. `--project chromium` or `--project firefox` runs one of them.

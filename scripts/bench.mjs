@@ -104,6 +104,8 @@ async function floorSide() {
   return { name: 'floor', label: 'floor', b: await launch({ extension: true, extensionDir: floorDir, hostRules: server.hostRules }) };
 }
 if (['grid', 'virtual', 'frames'].some((p) => PARTS.has(p))) FLOOR = await floorSide();
+/** The three sides in run i's order: alternated, so that neither always goes first. */
+const inTurn = (i) => (i % 2 ? [FLOOR, WITHOUT, WITH] : [WITH, WITHOUT, FLOOR]);
 const version = (await WITH.b.browser.version()).replace(/^\w*Chrome\//, '');
 
 async function closeAll() {
@@ -190,9 +192,8 @@ for (const [key, g] of Object.entries(GRIDS)) {
   if (!PARTS.has(key)) continue;
   const grid = { with: [], without: [], floor: [] };
   grids[key] = grid;
-  const three = [WITH, WITHOUT, FLOOR];
   for (let i = 0; i < RUNS; i++) {
-    for (const side of i % 2 ? [...three].reverse() : three) {
+    for (const side of inTurn(i)) {
       const r = await gridRun(side, g);
       grid[side.name].push(r);
       log(
@@ -270,10 +271,9 @@ async function frameLoad(side) {
 }
 const frames = { with: [], without: [], floor: [] };
 if (PARTS.has('frames')) {
-  const three = [WITH, WITHOUT, FLOOR];
-  for (const side of three) await frameLoad(side); // warm-up: the first load also starts processes
+  for (const side of inTurn(0)) await frameLoad(side); // warm-up: the first load also starts processes
   for (let i = 0; i < FRAME_RUNS; i++) {
-    for (const side of i % 2 ? [...three].reverse() : three) {
+    for (const side of inTurn(i)) {
       const r = await frameLoad(side);
       frames[side.name].push(r);
       log(`frames ${side.name.padEnd(7)} run ${i + 1}/${FRAME_RUNS}: load event at ${r.loadedAt.toFixed(0)} ms, ${r.frames} frames`);

@@ -14,8 +14,6 @@ const SAVE = `[id="${SAVE_ID}"]`;
 
 interface Paint {
   paints: number;
-  /** Frames that showed any save box (one drawn while the page is parsed may show none). */
-  boxPaints: number;
   tickedPaints: number;
   boxesSeen: number;
 }

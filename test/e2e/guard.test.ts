@@ -1,6 +1,7 @@
 // The checkout guard's behaviours, each on a page built to show it, with the built extension loaded.
 import type { Page } from 'puppeteer';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { nextPaint } from '../support/guide-journey.mjs';
 import { readOutcomes, visit } from '../support/outcomes.mjs';
 import { badgeText, clearStored, guardScriptsReady, inWorker, noticeElements, openPopup, setStored, useEnv } from '../support/env';
 import { sleep } from '../support/sleep.mjs';
@@ -21,7 +22,7 @@ describe('checkout guard', () => {
     await visit(page, env.checkout('e2e-paint'), { settleMs: 0 });
     // All 10 boxes in (1 initial + 8 by timer + 1 in a late shadow root), then two more paints.
     await page.waitForFunction(() => (window as unknown as { __paint: { inserted: number } }).__paint.inserted === 10, { polling: 100 });
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await nextPaint(page);
     const paint = await page.evaluate(
       () => (window as unknown as { __paint: { paints: number; tickedPaints: number; boxesSeen: number } }).__paint,
     );
