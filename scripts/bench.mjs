@@ -1,5 +1,5 @@
 // The benchmark: what Unbind costs a page and how fast it acts, measured in one run on the same
-// Chromium with the extension, without it, and with the floor below (a browser instance each, runs alternated).
+// Chromium with the extension, without it, and with two floors below (a browser instance each, runs alternated).
 //
 //   npm run bench                 (BENCH_RUNS=5 runs per side of each grid, BENCH_TICKS=150 workload ticks of 20 ms,
 //                                  BENCH_INSERTS=300 save boxes per latency run, BENCH_LATENCY_RUNS=5 latency runs,
@@ -7,8 +7,9 @@
 //   npm run bench -- --profile    (also: a CPU profile of each grid workload with Unbind, its functions by self time)
 //   BENCH_PARTS=grid,frames npm run bench   (only some parts: grid, virtual, latency, frames; sizes always)
 //
-// Beside Unbind, a reference extension gives the grid and frame budgets their floor: what any guard that
-// unticks before paint costs whatever it decides (an observer and a `checked` setter that do nothing).
+// Beside Unbind, two reference extensions give the grid and frame budgets their floor: what any guard that
+// unticks before paint costs whatever it decides (an observer and a `checked` setter that do nothing),
+// with the observer in an isolated world as Unbind's, and in the page's own world.
 //
 // Figures are reported, not asserted. Exits non-zero only when something is broken: the build fails,
 // the extension does not load or act, or a grid row checkbox ends differently because of the extension.
@@ -49,8 +50,8 @@ const server = await startFixtureServer();
 const url = (p) => `${server.originA}/${p}`;
 /** @type {{ name: string, label: string, b: Awaited<ReturnType<typeof launch>> }[]} */
 const sides = [];
-/** The reference side (below). */
-let FLOOR = null;
+/** The reference sides (below). */
+const FLOORS = [];
 try {
   sides.push({ name: 'with', label: 'with Unbind', b: await launch({ extension: true, hostRules: server.hostRules }) });
   sides.push({ name: 'without', label: 'without', b: await launch({ extension: false, hostRules: server.hostRules }) });
@@ -61,57 +62,60 @@ try {
 }
 const [WITH, WITHOUT] = sides;
 
-/** The floor: the least a guard that unticks before paint must run in every frame, doing nothing with
+/** The floors: the least a guard that unticks before paint must run in every frame, doing nothing with
  *  it. A mutation observer on the document with the guard's options, its callback reading each record's
  *  added nodes (a box inserted ticked), and a `checked` setter in the page's world that only passes the
- *  value on (a box ticked later through the property, which no observer sees). A reference extension
- *  in a temporary folder, loaded in a browser of its own; Unbind's own work is what it costs beyond. */
-let floorDir = '';
-async function floorSide() {
-  floorDir = mkdtempSync(path.join(os.tmpdir(), 'unbind-floor-'));
-  const scripts = {
-    'observer.js': {
-      world: 'ISOLATED',
-      code: `new MutationObserver((records) => {
+ *  value on (a box ticked later through the property, which no observer sees). Two reference extensions,
+ *  each in a temporary folder and a browser of its own, differ only in where the observer runs:
+ *  `floor` in the content scripts' isolated world, as Unbind's guard does; `page floor` in the page's
+ *  own world, which needs no second JavaScript world in each frame and no wrapper there for each node it
+ *  reads. Unbind's own work is what it costs beyond `floor`; the gap between the two floors is what the
+ *  isolated world itself costs. */
+const floorDirs = [];
+const SETTER = `{
+  const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'checked');
+  Object.defineProperty(HTMLInputElement.prototype, 'checked', { ...d, set(v) { d.set.call(this, v); } });
+}
+`;
+const OBSERVER = `new MutationObserver((records) => {
   for (let i = 0; i < records.length; i++) {
     const added = records[i].addedNodes;
     for (let j = 0; j < added.length; j++) added[j].nodeType;
   }
 }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
-`,
-    },
-    'setter.js': {
-      world: 'MAIN',
-      code: `{
-  const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'checked');
-  Object.defineProperty(HTMLInputElement.prototype, 'checked', { ...d, set(v) { d.set.call(this, v); } });
-}
-`,
-    },
-  };
+`;
+async function floorSide(name, observerWorld) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'unbind-floor-'));
+  floorDirs.push(dir);
+  const scripts = { 'observer.js': { world: observerWorld, code: OBSERVER }, 'setter.js': { world: 'MAIN', code: SETTER } };
   const content_scripts = Object.entries(scripts).map(([file, { world, code }]) => {
-    writeFileSync(path.join(floorDir, file), code);
+    writeFileSync(path.join(dir, file), code);
     return { matches: ['<all_urls>'], js: [file], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true, world };
   });
   const manifest = {
     manifest_version: 3,
-    name: 'Guard floor (bench reference)',
+    name: `Guard ${name} (bench reference)`,
     version: '1.0',
     host_permissions: ['<all_urls>'],
     content_scripts,
   };
-  writeFileSync(path.join(floorDir, 'manifest.json'), JSON.stringify(manifest));
-  return { name: 'floor', label: 'floor', b: await launch({ extension: true, extensionDir: floorDir, hostRules: server.hostRules }) };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return { name, label: name, b: await launch({ extension: true, extensionDir: dir, hostRules: server.hostRules }) };
 }
-if (['grid', 'virtual', 'frames'].some((p) => PARTS.has(p))) FLOOR = await floorSide();
-/** The three sides in run i's order: alternated, so that neither always goes first. */
-const inTurn = (i) => (i % 2 ? [FLOOR, WITHOUT, WITH] : [WITH, WITHOUT, FLOOR]);
+if (['grid', 'virtual', 'frames'].some((p) => PARTS.has(p))) {
+  FLOORS.push(await floorSide('floor', 'ISOLATED'), await floorSide('page floor', 'MAIN'));
+}
+/** All sides in run i's order: alternated, so that none always goes first. */
+const inTurn = (i) => {
+  const order = [WITH, WITHOUT, ...FLOORS];
+  return i % 2 ? order.reverse() : order;
+};
 const version = (await WITH.b.browser.version()).replace(/^\w*Chrome\//, '');
 
 async function closeAll() {
   for (const s of sides) await s.b.close();
-  await FLOOR?.b.close();
-  if (floorDir) rmSync(floorDir, { recursive: true, force: true });
+  for (const f of FLOORS) await f.b.close();
+  for (const dir of floorDirs) rmSync(dir, { recursive: true, force: true });
   await server.close();
 }
 
@@ -186,18 +190,18 @@ async function gridRun(side, g) {
   }
 }
 
-/** @type {Record<string, { with: any[], without: any[], floor: any[] }>} */
+/** @type {Record<string, Record<string, any[]>>} */
 const grids = {};
 for (const [key, g] of Object.entries(GRIDS)) {
   if (!PARTS.has(key)) continue;
-  const grid = { with: [], without: [], floor: [] };
+  const grid = { with: [], without: [], floor: [], 'page floor': [] };
   grids[key] = grid;
   for (let i = 0; i < RUNS; i++) {
     for (const side of inTurn(i)) {
       const r = await gridRun(side, g);
       grid[side.name].push(r);
       log(
-        `${key} ${side.name.padEnd(7)} run ${i + 1}/${RUNS}: workload task ${r.work.task.toFixed(0)} ms, script ${r.work.script.toFixed(0)} ms ` +
+        `${key} ${side.name.padEnd(10)} run ${i + 1}/${RUNS}: workload task ${r.work.task.toFixed(0)} ms, script ${r.work.script.toFixed(0)} ms ` +
           `(${r.end.ticks} ticks in ${(r.end.ms / 1000).toFixed(1)} s); build ${r.build.task.toFixed(0)} ms; rows ${r.end.rows}, ticked ${r.end.checked}, ` +
           `checksum ${r.end.checksum}, change events ${r.end.changeEvents}`,
       );
@@ -269,14 +273,14 @@ async function frameLoad(side) {
     await t.close();
   }
 }
-const frames = { with: [], without: [], floor: [] };
+const frames = { with: [], without: [], floor: [], 'page floor': [] };
 if (PARTS.has('frames')) {
   for (const side of inTurn(0)) await frameLoad(side); // warm-up: the first load also starts processes
   for (let i = 0; i < FRAME_RUNS; i++) {
     for (const side of inTurn(i)) {
       const r = await frameLoad(side);
       frames[side.name].push(r);
-      log(`frames ${side.name.padEnd(7)} run ${i + 1}/${FRAME_RUNS}: load event at ${r.loadedAt.toFixed(0)} ms, ${r.frames} frames`);
+      log(`frames ${side.name.padEnd(10)} run ${i + 1}/${FRAME_RUNS}: load event at ${r.loadedAt.toFixed(0)} ms, ${r.frames} frames`);
     }
   }
   if (frames.with.some((r) => r.frames !== 30)) problems.push('the page with 30 frames did not load its 30 frames');
@@ -312,13 +316,32 @@ const header = [
   'result',
 ];
 const rows = [header];
+const FLOOR_WHAT = 'the floor instead of Unbind (an observer and a checked setter that do nothing)';
+const PAGE_FLOOR_WHAT = "the page floor (the same observer in the page's world, not an isolated one)";
+/** A reference side beside the control: its figures and its ratio to it. */
+const referenceRow = (what, xs, base) => [
+  `${what}; ratio to without (median; per-pair median)`,
+  spread(xs),
+  spread(base),
+  'reference',
+  `${(median(xs) / median(base)).toFixed(3)}x; ${median(xs.map((x, i) => x / base[i])).toFixed(3)}x`,
+];
+/** Unbind against the floor it was measured beside, run for run. */
+const overFloorRow = (what, w, f) => [
+  `${what}: Unbind over the floor (median ratio; per-pair median)`,
+  '',
+  '',
+  '',
+  `${(median(w) / median(f)).toFixed(3)}x; ${median(w.map((x, i) => x / f[i])).toFixed(3)}x`,
+];
 
 for (const [key, grid] of Object.entries(grids)) {
   const name = GRIDS[key].name;
   const pick = (side, f) => grid[side].map(f);
   const wTask = pick('with', (r) => r.work.task),
     oTask = pick('without', (r) => r.work.task),
-    fTask = pick('floor', (r) => r.work.task);
+    fTask = pick('floor', (r) => r.work.task),
+    pTask = pick('page floor', (r) => r.work.task);
   const wBuild = pick('with', (r) => r.build.task),
     oBuild = pick('without', (r) => r.build.task);
   const ratio = median(wTask) / median(oTask);
@@ -353,13 +376,9 @@ for (const [key, grid] of Object.entries(grids)) {
       '',
       `${(median(wBuild) / median(oBuild)).toFixed(3)}x`,
     ],
-    [
-      `${name} workload, the floor instead of Unbind (an observer and a checked setter that do nothing): ms ${domain}; ratio to without (median; per-pair median)`,
-      spread(fTask),
-      spread(oTask),
-      'reference',
-      `${(median(fTask) / median(oTask)).toFixed(3)}x; ${median(fTask.map((f, i) => f / oTask[i])).toFixed(3)}x`,
-    ],
+    referenceRow(`${name} workload, ${FLOOR_WHAT}: ms ${domain}`, fTask, oTask),
+    referenceRow(`${name} workload, ${PAGE_FLOOR_WHAT}: ms ${domain}`, pTask, oTask),
+    overFloorRow(`${name} workload`, wTask, fTask),
     [
       `${name} row checkboxes changed by the extension (change events; checksum)`,
       `${grid.rowsChanged}; ${grid.sums('with').join(',')}`,
@@ -442,16 +461,15 @@ if (frames.with.length) {
     ],
   );
   const f = frames.floor.map((r) => r.loadedAt);
-  if (f.length) {
-    const floorPairs = f.map((x, i) => x / o[i]);
-    rows.push([
-      'same page, the floor instead of Unbind (an observer and a checked setter in every frame that do nothing): ms wall; ratio to without (median; per-pair median)',
-      spread(f),
-      spread(o),
-      'reference',
-      `${(median(f) / median(o)).toFixed(3)}x; ${median(floorPairs).toFixed(3)}x`,
-    ]);
-  }
+  rows.push(
+    referenceRow(`same page, ${FLOOR_WHAT} in every frame: ms wall`, f, o),
+    referenceRow(
+      `same page, ${PAGE_FLOOR_WHAT}: ms wall`,
+      frames['page floor'].map((r) => r.loadedAt),
+      o,
+    ),
+    overFloorRow('same page', w, f),
+  );
 }
 
 const total = { raw: 0, gz: 0 };
