@@ -1,9 +1,9 @@
 // The benchmark: what Unbind costs a page and how fast it acts, measured in one run on the same
 // Chromium with the extension, without it, and with two floors below (a browser instance each, runs alternated).
 //
-//   npm run bench                 (BENCH_RUNS=5 runs per side of each grid, BENCH_TICKS=150 workload ticks of 20 ms,
+//   npm run bench                 (BENCH_RUNS=7 runs per side of each grid, BENCH_TICKS=150 workload ticks of 20 ms,
 //                                  BENCH_INSERTS=300 save boxes per latency run, BENCH_LATENCY_RUNS=5 latency runs,
-//                                  BENCH_FRAME_RUNS=7 loads per side of the page with 30 frames)
+//                                  BENCH_FRAME_RUNS=15 loads per side of the page with 30 frames)
 //   npm run bench -- --profile    (also: a CPU profile of each grid workload with Unbind, its functions by self time)
 //   BENCH_PARTS=grid,frames npm run bench   (only some parts: grid, virtual, latency, frames; sizes always)
 //
@@ -24,12 +24,12 @@ import { buildExtension } from './lib/build.mjs';
 import { everyPageScripts, splitScript } from './lib/size.mjs';
 import { markdownTable, max, median, min, percentile, textTable } from './lib/stats.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TICKS = Number(process.env.BENCH_TICKS ?? 150);
 const INTERVAL = 20;
 const INSERTS = Number(process.env.BENCH_INSERTS ?? 300);
 const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
-const FRAME_RUNS = Number(process.env.BENCH_FRAME_RUNS ?? 7);
+const FRAME_RUNS = Number(process.env.BENCH_FRAME_RUNS ?? 15);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'grid,virtual,latency,frames').split(','));
 const PROFILE = process.argv.includes('--profile');
 const started = Date.now();
