@@ -5,6 +5,7 @@
 //                                  BENCH_INSERTS=300 save boxes per latency run, BENCH_LATENCY_RUNS=5 latency runs,
 //                                  BENCH_FRAME_RUNS=15 loads per side of the page with 30 frames)
 //   npm run bench -- --profile    (also: a CPU profile of each grid workload with Unbind, its functions by self time)
+//   npm run bench -- --trace      (also: where each frame's start-up goes on the page with 30 frames, from a trace)
 //   BENCH_PARTS=grid,frames npm run bench   (only some parts: grid, virtual, latency, frames; sizes always)
 //
 // Beside Unbind, two reference extensions give the grid and frame budgets their floor: what any guard that
@@ -18,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startFixtureServer } from '../fixtures/server.mjs';
 import { DIST, launch, ROOT } from '../test/support/browser.mjs';
+import { traceLoads, traceTable } from '../test/support/frame-trace.mjs';
 import { profileGrid } from '../test/support/profile.mjs';
 import { sleep } from '../test/support/sleep.mjs';
 import { buildExtension } from './lib/build.mjs';
@@ -32,6 +34,8 @@ const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
 const FRAME_RUNS = Number(process.env.BENCH_FRAME_RUNS ?? 15);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'grid,virtual,latency,frames').split(','));
 const PROFILE = process.argv.includes('--profile');
+const TRACE = process.argv.includes('--trace') && PARTS.has('frames');
+const TRACE_LOADS = 3;
 const started = Date.now();
 const load0 = os.loadavg()[0];
 const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
@@ -296,14 +300,25 @@ if (PROFILE) {
   }
 }
 
+// 7. Trace (optional): where a frame's start-up goes, each side.
+let traced = '';
+if (TRACE) {
+  const sidesTraced = [];
+  for (const side of inTurn(0)) {
+    log(`tracing ${TRACE_LOADS} loads of the page with 30 frames: ${side.label}`);
+    sidesTraced.push({ label: side.label, trace: await traceLoads(side.b.browser, url('bench/frames.html'), TRACE_LOADS) });
+  }
+  traced = traceTable(sidesTraced, TRACE_LOADS);
+}
+
 await closeAll();
 
-// 7. Sizes: the scripts that run in every frame of every page, gzipped, split by what the bytes are for.
+// 8. Sizes: the scripts that run in every frame of every page, gzipped, split by what the bytes are for.
 const scripts = everyPageScripts(DIST).map((rel) => ({ rel, ...splitScript(path.join(DIST, rel)) }));
 const PART_NAMES = ['code', 'validation', 'language data'];
 const languages = readdirSync(path.join(ROOT, 'src/data/lang')).filter((f) => f.endsWith('.json')).length;
 
-// 8. Report.
+// 9. Report.
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 0) : 'n/a');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const spread = (xs) => `${ms(median(xs))} (${ms(min(xs))}–${ms(max(xs))})`;
@@ -523,6 +538,7 @@ console.log(
 );
 console.log(markdownTable(rows));
 for (const profile of profiles) console.log(`\n${profile}`);
+if (traced) console.log(`\n${traced}`);
 if (problems.length) {
   console.error(`\nbench: BROKEN\n- ${problems.join('\n- ')}`);
   process.exit(1);
