@@ -34,10 +34,20 @@ async function show(tabId: number, rec: TabRecord): Promise<void> {
   await chrome.action.setBadgeText({ tabId, text: badgeText(rec) });
 }
 
+/** Tabs whose top frame was woken since its page started. Kept in memory: a restarted background wakes
+ *  it once more, which changes nothing. A frame below the top says itself that it is awake. */
+const topAwake = new Set<number>();
+
+async function wakeTop(tabId: number, saysAwake = false): Promise<void> {
+  if (saysAwake) topAwake.add(tabId);
+  if (!topAwake.has(tabId) && (await wakeFrame(tabId, 0))) topAwake.add(tabId);
+}
+
 export const tabBoxHandlers = {
   /** The top frame started a new page: the tab's record starts over; a card page is noted. */
   page: fromTab<'page'>(async (msg, tabId, frameId) => {
     if (frameId !== 0) return;
+    topAwake.delete(tabId);
     await show(tabId, await update(tabRecord(tabId), () => ({ version: 1, site: msg.site, boxes: [] })));
     if (msg.path !== undefined) await noteCardPage(msg.site, msg.path);
   }),
@@ -45,7 +55,10 @@ export const tabBoxHandlers = {
     // Where the guard is off (a page opened before its site was allowed, or the switch is off), the
     // frame is only woken: it reads the settings and gives its boxes back; the report is not kept.
     const { value } = await read(settings);
-    if (guardOffFor(value, msg.site)) return wakeFrame(tabId, frameId);
+    if (guardOffFor(value, msg.site)) {
+      if (!msg.awake) await wakeFrame(tabId, frameId);
+      return;
+    }
     let changed: TabBox[] = [];
     const rec = await update(tabRecord(tabId), (r) => {
       const merged = mergeReports(r.boxes, msg.boxes, frameId);
@@ -54,8 +67,11 @@ export const tabBoxHandlers = {
     });
     await show(tabId, rec);
     // Awake, the frame follows the settings (it stands down when its site is allowed) and can re-tick;
-    // the top frame shows the notice.
-    await Promise.all([wakeFrame(tabId, frameId), frameId !== 0 && wakeFrame(tabId, 0)]);
+    // the top frame shows the notice. Each is woken once per document.
+    await Promise.all([
+      frameId === 0 ? wakeTop(tabId, msg.awake) : !msg.awake && wakeFrame(tabId, frameId),
+      frameId !== 0 && wakeTop(tabId),
+    ]);
     await chrome.tabs.sendMessage(tabId, { type: 'notice', boxes: rec.boxes }, { frameId: 0 }).catch(() => {});
     await noteLeftTicked(msg.site, changed);
   }),
@@ -65,4 +81,7 @@ export const tabBoxHandlers = {
   }),
 } satisfies Partial<Handlers>;
 
-export const forgetTab = (tabId: number) => remove(tabRecord(tabId));
+export const forgetTab = (tabId: number) => {
+  topAwake.delete(tabId);
+  return remove(tabRecord(tabId));
+};

@@ -6,15 +6,21 @@
 // frameIds works alike in Chrome and Firefox.
 import { WAKE_SCRIPT } from './guard-script-files';
 
-/** Resolves once the frame's guard listens (or when it cannot: a closed tab, a page of the browser's,
- *  a frame where the guard does not run; those are not errors). */
-export async function wakeFrame(tabId: number, frameId: number): Promise<void> {
-  await chrome.scripting
+/** Resolves once the frame's guard listens, true; or false when it cannot (a closed tab, a page of
+ *  the browser's, a frame where the guard does not run; those are not errors). */
+export async function wakeFrame(tabId: number, frameId: number): Promise<boolean> {
+  return chrome.scripting
     .executeScript({
       target: { tabId, frameIds: [frameId] },
       files: [WAKE_SCRIPT.injected],
       // At once, not at the document's idle time: the notice and a re-tick must not wait for the page.
       injectImmediately: true,
     })
-    .catch((err: unknown) => console.debug('[Unbind] frame not woken:', tabId, frameId, err));
+    .then(
+      () => true,
+      (err: unknown) => {
+        console.debug('[Unbind] frame not woken:', tabId, frameId, err);
+        return false;
+      },
+    );
 }

@@ -10,7 +10,7 @@ import { lexicon } from '../detect/tables';
 import { siteOf } from '../shared/hosts';
 import { toBackground } from '../shared/send';
 import { Guard, type Box } from './guard';
-import { publishHandle } from './handle';
+import { type GuardHandle, publishHandle } from './handle';
 import { shadowRootOf } from './shadow-root';
 import { SHADOW_EVENT } from './shadow-event';
 
@@ -51,7 +51,7 @@ function start(): void {
     if (off || queued.size === 0) return;
     const boxes = [...queued].map((b) => ({ boxId: b.id, label: b.label, state: b.state, ticked: isOn(b.el, b.kind) }));
     queued.clear();
-    void toBackground({ type: 'boxes', site, boxes });
+    void toBackground({ type: 'boxes', site, boxes, awake: handle.awake === true });
   };
   const report = (box: Box) => {
     if (off) return;
@@ -71,7 +71,7 @@ function start(): void {
     true,
   );
 
-  publishHandle({
+  const handle: GuardHandle = {
     site,
     isTop,
     lexicon,
@@ -85,7 +85,8 @@ function start(): void {
         guard.standDown(); // the boxes given back are not reported: the site is left alone now
       } else guard.resume();
     },
-  });
+  };
+  publishHandle(handle);
 
   // The path (no query, no fragment) only lets the background tell a directory site's card page.
   if (isTop) void toBackground({ type: 'page', site, path: location.pathname.slice(0, 2048) });

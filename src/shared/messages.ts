@@ -35,8 +35,14 @@ export const ToBackground = z.discriminatedUnion('type', [
   /** The top frame started a new page: the tab's record starts over. The URL's path (no query) lets
    *  the background note that a directory site's card page was open; only site and date are kept. */
   z.object({ type: z.literal('page'), site: Site, path: z.optional(z.string().check(z.maxLength(2048))) }),
-  /** Boxes that changed state, batched per task (a page can add many at once). */
-  z.object({ type: z.literal('boxes'), site: Site, boxes: z.array(BoxReport).check(z.maxLength(100)) }),
+  /** Boxes that changed state, batched per task (a page can add many at once). `awake`: the frame's
+   *  guard was woken in this document already, so the background need not inject its second part again. */
+  z.object({
+    type: z.literal('boxes'),
+    site: Site,
+    boxes: z.array(BoxReport).check(z.maxLength(100)),
+    awake: z.optional(z.boolean()),
+  }),
   /** From the notice (top frame): re-tick a box, in whichever frame it lives. */
   z.object({ type: z.literal('retick'), frameId: z.number().check(z.int()), boxId: z.number().check(z.int()) }),
   /** From the guide script: what this page tells about the journey. */

@@ -113,14 +113,41 @@ describe('dispatch', () => {
     expect(last).toMatchObject({ tabId: 5, frameId: 0, message: { type: 'notice' } });
     expect((last.message as { boxes: TabBox[] }).boxes.map((b) => `${b.frameId}:${b.boxId}`)).toEqual(['0:1', '9:1', '9:2']);
     // Each frame that reported is woken (it follows the settings from then on), and the top frame is
-    // woken before it is sent the notice.
-    expect(log).toEqual(['wake 5:0', 'send 5:0 notice', 'wake 5:9', 'wake 5:0', 'send 5:0 notice']);
+    // woken before it is sent the notice, once.
+    expect(log).toEqual(['wake 5:0', 'send 5:0 notice', 'wake 5:9', 'send 5:0 notice']);
     // A report from a frame is not a new page; a new page in the top frame starts over.
     await send({ type: 'page', site: 'shop.example' }, fromFrame(5, 9));
     expect(chrome.badges.get(5)).toBe('3');
     await send({ type: 'page', site: 'other.example' }, fromFrame(5));
     expect(chrome.storage.session.data.get('tab:5')).toEqual({ version: 1, site: 'other.example', boxes: [] });
     expect(chrome.badges.get(5)).toBe('');
+  });
+
+  it('a frame is woken once per document: not again when its report says it is awake, again on a new page', async () => {
+    const report = (frameId: number, awake?: boolean) =>
+      send(
+        { type: 'boxes', site: 'shop.example', boxes: [box(frameId)], ...(awake === undefined ? {} : { awake }) },
+        fromFrame(6, frameId),
+      );
+    await send({ type: 'page', site: 'shop.example' }, fromFrame(6));
+    await report(3);
+    await report(3, true);
+    await report(0, true);
+    expect(log).toEqual(['wake 6:3', 'wake 6:0', 'send 6:0 notice', 'send 6:0 notice', 'send 6:0 notice']);
+    log.length = 0;
+    await send({ type: 'page', site: 'shop.example' }, fromFrame(6));
+    await report(3);
+    expect(log).toEqual(['wake 6:3', 'wake 6:0', 'send 6:0 notice']);
+  });
+
+  it('a top frame that could not be woken is tried again at the next report', async () => {
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    await send({ type: 'page', site: 'shop.example' }, fromFrame(7));
+    unreachable.add('7:0');
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(1)] }, fromFrame(7, 2));
+    unreachable.clear();
+    await send({ type: 'boxes', site: 'shop.example', boxes: [box(2)], awake: true }, fromFrame(7, 2));
+    expect(log).toEqual(['wake 7:2', 'send 7:0 notice', 'wake 7:0', 'send 7:0 notice']);
   });
 
   it('reports from many frames at once all land', async () => {
