@@ -3,24 +3,7 @@ import sites from 'virtual:unbind-sites';
 import { describe, expect, it } from 'vitest';
 import type { SiteEntry } from '../../src/directory/schema';
 import { cardPageFor, searchSites, siteForHost } from '../../src/directory/search';
-
-const sourced = <T>(value: T) => ({
-  value,
-  sources: [{ ref: 'https://help.example/cards', kind: 'official-help' as const, read: '2026-11-27' }],
-});
-const entry = (id: string, names: string[], hosts: string[], extra: Partial<SiteEntry> = {}): SiteEntry => ({
-  id,
-  names,
-  kind: 'shop',
-  hosts,
-  cardPage: sourced(`https://${hosts[0]}/account/cards`),
-  menuPath: sourced(['Account', 'Cards']),
-  setUpFirst: sourced(false),
-  blockers: sourced([]),
-  difficulty: 'easy',
-  paidPaths: { unknown: 'not looked for' },
-  ...extra,
-});
+import { entry, sourced } from '../support/directory';
 
 const ENTRIES = [
   entry('zalando', ['Zalando'], ['zalando.de', 'zalando.fr']),
