@@ -34,12 +34,12 @@ async function show(tabId: number, rec: TabRecord): Promise<void> {
   await chrome.action.setBadgeText({ tabId, text: badgeText(rec) });
 }
 
-/** Tabs whose top frame was woken since its page started. Kept in memory: a restarted background wakes
- *  it once more, which changes nothing. A frame below the top says itself that it is awake. */
+/** Tabs whose top frame was woken since its page started, for the reports of the frames below it (a
+ *  frame's own report says whether it is awake). Kept in memory: a restarted background wakes it once
+ *  more, which changes nothing. */
 const topAwake = new Set<number>();
 
-async function wakeTop(tabId: number, saysAwake = false): Promise<void> {
-  if (saysAwake) topAwake.add(tabId);
+async function wakeTop(tabId: number): Promise<void> {
   if (!topAwake.has(tabId) && (await wakeFrame(tabId, 0))) topAwake.add(tabId);
 }
 
@@ -68,10 +68,7 @@ export const tabBoxHandlers = {
     await show(tabId, rec);
     // Awake, the frame follows the settings (it stands down when its site is allowed) and can re-tick;
     // the top frame shows the notice. Each is woken once per document.
-    await Promise.all([
-      frameId === 0 ? wakeTop(tabId, msg.awake) : !msg.awake && wakeFrame(tabId, frameId),
-      frameId !== 0 && wakeTop(tabId),
-    ]);
+    await Promise.all([msg.awake || (frameId === 0 ? wakeTop(tabId) : wakeFrame(tabId, frameId)), frameId !== 0 && wakeTop(tabId)]);
     await chrome.tabs.sendMessage(tabId, { type: 'notice', boxes: rec.boxes }, { frameId: 0 }).catch(() => {});
     await noteLeftTicked(msg.site, changed);
   }),
