@@ -29,7 +29,8 @@ function readControls() {
     (el.getAttribute('aria-labelledby') ?? '')
       .split(/\s+/)
       .map((id) => text(el.ownerDocument.getElementById(id)))
-      .join(' ');
+      .join(' ')
+      .trim(); // ids that name nothing must not leave a blank name that stops the fallbacks below
   const nameOf = (el) =>
     (
       text(el.labels?.[0]) ||
