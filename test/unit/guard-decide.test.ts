@@ -78,21 +78,20 @@ describe('Decider: a row box in a data grid', () => {
   // a layout table and role=table, which checkouts use too.
   const row = (label: string) => `<div role="row"><div role="gridcell">${box(label)}</div><div role="gridcell">Order 1042</div></div>`;
 
-  it('selects a row in a grid or tree grid, whatever its text: decided before any label is read', () => {
+  it('selects a row in a grid or tree grid, whatever its text or a site rule: decided before the lexicon is built', () => {
     const [a, b] = page(
-      `<div role="grid"><div role="rowgroup">${row('Save my card for future payments')}</div></div>` +
+      `<div role="grid"><div role="rowgroup">${row('Save my card for future payments').replace('checked', 'checked id="store"')}</div></div>` +
         `<div role="treegrid">${row('Select row 7')}</div>`,
     );
-    // Every text read is tested against the look-alikes first: that regex is never asked.
-    const never = new RegExp(lx.never);
-    const read = vi.spyOn(never, 'test');
-    const d = new Decider(() => ({ ...lx, never }));
+    // The lexicon (its regexes compiled on first use, 20 ms on a grid page) is never asked for.
+    const built = vi.fn(() => ({ ...lx, siteSaveBoxes: '#store' }));
+    const d = new Decider(built);
     for (const el of [a!, b!]) {
       const v = d.decide(el);
       expect(v).toEqual({ save: false, reason: 'look-alike:row-select', label: '' });
       if (v !== WAIT) expect(nameMatters(v)).toBe(false);
     }
-    expect(read).not.toHaveBeenCalled();
+    expect(built).not.toHaveBeenCalled();
   });
 
   it('a layout table or role=table is no grid: its save box is read as usual, and its name watched', () => {
@@ -106,11 +105,6 @@ describe('Decider: a row box in a data grid', () => {
       expect(v).toMatchObject({ save: true, reason: 'label' });
       if (v !== WAIT) expect(nameMatters(v)).toBe(true);
     }
-  });
-
-  it("the site's own rule still wins inside a grid", () => {
-    const [el] = page(`<div role="grid">${row('Keep this card')}</div>`.replace('checked', 'checked id="store"'));
-    expect(new Decider(() => ({ ...lx, siteSaveBoxes: '#store' })).decide(el!)).toMatchObject({ save: true, reason: 'site-rule' });
   });
 });
 

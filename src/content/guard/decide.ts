@@ -50,14 +50,15 @@ export class Decider {
   decide(el: Element): Decision | typeof WAIT {
     let verdict = this.verdicts.get(el);
     if (verdict) return verdict;
-    const lx = this.lexicon();
-    const bySite = lx.siteSaveBoxes !== '' && el.matches(lx.siteSaveBoxes);
-    // A box in a data grid is told before any text is read: a grid page adds rows by the hundred, and
-    // no checkout asks to keep a card in a grid's row.
-    if (!bySite && inDataGrid(el)) {
+    // A box in a data grid is told before anything is read or built (the lexicon's regexes are not
+    // needed for it): a grid page adds rows by the hundred, and no checkout asks to keep a card in a
+    // grid's row. The main-world hook leaves these boxes out too (shadow-hook.ts).
+    if (inDataGrid(el)) {
       this.verdicts.set(el, GRID_ROW);
       return GRID_ROW;
     }
+    const lx = this.lexicon();
+    const bySite = lx.siteSaveBoxes !== '' && el.matches(lx.siteSaveBoxes);
     const read = factsOf(
       el,
       () => this.inPaymentContext(el),
