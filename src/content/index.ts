@@ -12,7 +12,7 @@ import { toBackground } from '../shared/send';
 import { Guard, type Box } from './guard';
 import { type GuardHandle, publishHandle } from './handle';
 import { shadowRootOf } from './shadow-root';
-import { SHADOW_EVENT } from './shadow-event';
+import { HELLO_EVENT, OBSERVING_EVENT } from './shadow-event';
 
 const isTop = window === window.top;
 
@@ -62,14 +62,9 @@ function start(): void {
   const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
   guard.watch(document);
   document.addEventListener('DOMContentLoaded', () => guard.rescan(), { once: true });
-  window.addEventListener(
-    SHADOW_EVENT,
-    (e) => {
-      const root = e.target instanceof Element ? shadowRootOf(e.target) : null;
-      if (root) guard.watch(root);
-    },
-    true,
-  );
+  // The main-world hook watches the document's insertions too (see shadow-hook.ts), once it says it runs.
+  window.addEventListener(OBSERVING_EVENT, () => guard.leaveInsertionsToPage(), { capture: true, once: true });
+  window.dispatchEvent(new Event(HELLO_EVENT));
 
   const handle: GuardHandle = {
     site,

@@ -5,6 +5,10 @@
 export const TICKED_SELECTOR =
   'input[type=checkbox]:checked,[role=checkbox][aria-checked=true],[role=switch][aria-checked=true],button[aria-pressed=true]';
 
+/** Interactive data grids (ARIA grid and treegrid: AG Grid, MUI X DataGrid, Handsontable...): a
+ *  ticked box in one selects its row. Not role=table, which layout and static tables use too. */
+export const DATA_GRID = '[role=grid],[role=treegrid]';
+
 export type ControlKind = 'native' | 'aria-checked' | 'aria-pressed';
 
 export function kindOf(el: Element): ControlKind | null {

@@ -1,7 +1,7 @@
 // Gathers the plain facts that classify() decides on, from a live DOM. Reads names, labels and
 // attributes only: never the value of a card field.
 import type { ControlFacts } from './classify';
-import { kindOf } from './controls';
+import { DATA_GRID, kindOf } from './controls';
 
 const MAX_TEXT = 300;
 /** Other controls: a container holding one of these is no longer "this control's" text. */
@@ -193,10 +193,6 @@ const hostOf = (el: Element): Element | null => {
   const root = el.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 };
-
-/** Interactive data grids (ARIA grid and treegrid: AG Grid, MUI X DataGrid, Handsontable...): a
- *  ticked box in one selects its row. Not role=table, which layout and static tables use too. */
-const DATA_GRID = '[role=grid],[role=treegrid]';
 
 /** Is the control inside an interactive data grid of its own document or shadow root? One native
  *  call, no text read: a grid may add thousands of ticked row boxes. */

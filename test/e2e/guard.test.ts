@@ -260,6 +260,22 @@ describe('checkout guard', () => {
     expect(await badgeText(env, page)).toBe('50');
   });
 
+  it('a page that patches the DOM and stops our events after the guard started cannot blind it', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(env.checkout('e2e-blind'));
+    type Blind = { paints: number; tickedPaints: number; boxes: number; ticked: number; arrived: number };
+    const blind = () => page.evaluate(() => (window as unknown as { __blind: Blind }).__blind);
+    // Three boxes: inserted ticked, ticked later by property, and in a closed root attached late.
+    await page.waitForFunction(() => (window as unknown as { __blind: Blind }).__blind.arrived === 3, { polling: 50 });
+    await nextPaint(page);
+    const seen = await blind();
+    expect(seen).toMatchObject({ boxes: 3, ticked: 0, tickedPaints: 0 });
+    expect(seen.paints).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    expect(await badgeText(env, page)).toBe('3');
+  });
+
   it('the popup lists what was unticked on this page and changes settings', async () => {
     await visit(page, env.checkout('e2e-simple'));
     const popup = await openPopup(env, page);

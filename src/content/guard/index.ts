@@ -5,11 +5,13 @@
 // while after it acts, for ticks nothing reports), input.ts (a person's click told from a script's),
 // composite.ts (a hidden input that stands for a visible control; names from outside a component),
 // label-watch.ts (a control reused for another question is judged again). A script's `checked = true`
-// on a box not held yet is announced by the main-world hook (CHECKED_EVENT), read here as a hint.
+// on a box not held yet is announced by the main-world hook (CHECKED_EVENT), read here as a hint; so
+// are the document's insertions that may hold a ticked box (INSERTED_EVENT), which cost far less to
+// read in the page's world. This world's observer keeps the attributes and the shadow roots.
 import { isOn, kindOf, TICKED_SELECTOR } from '../../detect/controls';
 import type { Lexicon } from '../../detect/lexicon';
 import type { BoxState } from '../../shared/messages';
-import { CHECKED_EVENT } from '../shadow-event';
+import { BATCH_EVENT, CHECKED_EVENT, INSERTED_EVENT, SHADOW_EVENT } from '../shadow-event';
 import { faceOf } from './composite';
 import { Decider, nameMatters, WAIT } from './decide';
 import { Input } from './input';
@@ -33,7 +35,13 @@ export class Guard {
   private readonly pending = new Set<Element>();
   private readonly roots = new WeakSet<Document | ShadowRoot>();
   private readonly observer: MutationObserver;
+  /** The document's own children: replaced when a script opens the document again. */
+  private readonly replaced: MutationObserver;
   private running = true;
+  /** The document's insertions come from the main-world hook (leaveInsertionsToPage()). */
+  private pageSeesInsertions = false;
+  /** Inside a batch the hook announces: the payment-context memo holds until its end. */
+  private inBatch = false;
 
   constructor(
     lexicon: () => Lexicon,
@@ -55,24 +63,71 @@ export class Guard {
       error: hooks.error,
     });
     this.observer = new MutationObserver((records) => this.safely(() => this.onMutations(records)));
+    this.replaced = new MutationObserver(() => this.safely(() => this.onReplaced()));
   }
 
   /** Starts watching a document or shadow root (once), and checks what it already holds. */
   watch(root: Document | ShadowRoot): void {
     if (this.roots.has(root)) return;
     this.roots.add(root);
-    this.observer.observe(root, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['checked', 'aria-checked', 'aria-pressed'],
-    });
-    this.input.listen(root);
-    root.addEventListener(CHECKED_EVENT, this.onChecked, true);
-    // A form reset puts back the boxes' initial ticks without a setter, an event on them or a mutation.
-    root.addEventListener('reset', this.onRestore, true);
-    if (root instanceof Document) root.defaultView?.addEventListener('pageshow', this.onRestore);
+    this.observe(root);
+    this.listen(root);
+    if (root instanceof Document) this.replaced.observe(root, { childList: true });
     if (this.running) this.scan(root, true);
+  }
+
+  /** Adds the guard's listeners (again: adding one twice changes nothing). A document's go on its
+   *  window, where a capture listener added now runs before any page script's, so a page cannot stop
+   *  the events before they reach it. */
+  private listen(root: Document | ShadowRoot): void {
+    this.input.listen(root);
+    const win = root instanceof Document ? root.defaultView : null;
+    const events = win ?? root;
+    events.addEventListener(CHECKED_EVENT, this.onChecked, true);
+    // A form reset puts back the boxes' initial ticks without a setter, an event on them or a mutation.
+    events.addEventListener('reset', this.onRestore, true);
+    if (!win) return;
+    win.addEventListener('pageshow', this.onRestore);
+    win.addEventListener(SHADOW_EVENT, this.onShadow, true);
+    win.addEventListener(INSERTED_EVENT, this.onInserted, true);
+    win.addEventListener(BATCH_EVENT, this.onBatchEnd, true);
+  }
+
+  /** The main-world hook watches the document's insertions and announces the ones that matter
+   *  (inserted()); this observer keeps the document's attributes and the shadow roots' insertions. */
+  leaveInsertionsToPage(): void {
+    this.pageSeesInsertions = true;
+    if (this.roots.has(document)) this.observe(document);
+  }
+
+  /** The main-world hook announced an element just inserted into the document. */
+  private readonly onInserted = (e: Event): void =>
+    this.safely(() => {
+      if (!this.running || !(e.target instanceof Element)) return;
+      if (!this.inBatch) this.decider.newBatch();
+      this.inBatch = true;
+      this.added(e.target);
+    });
+
+  /** The main-world hook's batch of insertions is over: boxes that waited for a label are asked again. */
+  private readonly onBatchEnd = (): void => {
+    this.inBatch = false;
+    if (this.running) this.safely(() => this.considerPending());
+  };
+
+  /** A shadow root attached to an element in the document (announced by the main-world hook). */
+  private readonly onShadow = (e: Event): void =>
+    this.safely(() => {
+      const root = e.target instanceof Element ? this.hooks.shadowRootOf(e.target) : null;
+      if (root) this.watch(root);
+    });
+
+  /** The document was opened again (document.open, as a parent writing a frame's whole page does): that
+   *  removed every listener on it and on its window, so they are added again, and what it now holds is
+   *  checked. Insertions the hook announced before this ran were missed; the scan finds them. */
+  private onReplaced(): void {
+    this.listen(document);
+    if (this.running) this.scan(document, true);
   }
 
   /** Checks the whole document again, shadow roots included (at DOMContentLoaded, and on resume). */
@@ -128,6 +183,15 @@ export class Guard {
     if (this.running) this.consider(el);
   }
 
+  private observe(root: Document | ShadowRoot): void {
+    this.observer.observe(root, {
+      childList: !(this.pageSeesInsertions && root instanceof Document),
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['checked', 'aria-checked', 'aria-pressed'],
+    });
+  }
+
   private safely(fn: () => void): void {
     safely(fn, this.hooks.error);
   }
@@ -155,7 +219,8 @@ export class Guard {
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
     this.decider.newBatch();
-    // Hot on busy pages (a grid edits hundreds of nodes a second): every DOM object touched here gets a
+    // Hot on busy pages (a grid edits hundreds of nodes a second), in the shadow roots and wherever the
+    // main-world hook does not run: every DOM object touched here gets a
     // wrapper in this isolated world, so touch as few as possible: numbers over objects
     // (childElementCount, not firstElementChild), literals over globals (1, not Node.ELEMENT_NODE).
     for (let i = 0; i < records.length; i++) {
@@ -167,26 +232,32 @@ export class Guard {
       const added = r.addedNodes;
       for (let j = 0; j < added.length; j++) {
         const n = added[j]!;
-        if (n.nodeType !== 1) continue; // an element; text edits are most records on a busy page
-        const el = n as Element;
-        // Removed again before this callback (a virtualised grid replacing a row it just added): never
-        // painted, and read outside its page it would be judged without its context.
-        if (!el.isConnected) continue;
-        if (el.matches(TICKED_SELECTOR)) this.consider(el);
-        else if (el.childElementCount) this.scan(el, false);
-        // Shadow roots attached after insertion are announced by the main-world hook; this catches a
-        // custom element that arrives with its root already attached, cheaply (no call per element).
-        if (el.localName.includes('-')) {
-          const sr = this.hooks.shadowRootOf(el);
-          if (sr) this.watch(sr);
-        }
+        // An element; text edits are most records on a busy page.
+        if (n.nodeType === 1) this.added(n as Element);
       }
     }
-    if (this.pending.size) {
-      const waiting = [...this.pending];
-      this.pending.clear();
-      for (const el of waiting) this.consider(el);
+    this.considerPending();
+  }
+
+  private added(el: Element): void {
+    // Removed again before this callback (a virtualised grid replacing a row it just added): never
+    // painted, and read outside its page it would be judged without its context.
+    if (!el.isConnected) return;
+    if (el.matches(TICKED_SELECTOR)) this.consider(el);
+    else if (el.childElementCount) this.scan(el, false);
+    // Shadow roots attached after insertion are announced by the main-world hook; this catches a
+    // custom element that arrives with its root already attached, cheaply (no call per element).
+    if (el.localName.includes('-')) {
+      const sr = this.hooks.shadowRootOf(el);
+      if (sr) this.watch(sr);
     }
+  }
+
+  private considerPending(): void {
+    if (!this.pending.size) return;
+    const waiting = [...this.pending];
+    this.pending.clear();
+    for (const el of waiting) this.consider(el);
   }
 
   private consider(control: Element): void {
