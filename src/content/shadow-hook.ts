@@ -51,17 +51,18 @@ const inDataGrid = (el: Element): boolean => apply(closest, el, [DATA_GRID]) !==
   if (!desc || !get || !set || !type) return;
   // The setter is hot on some pages (a grid selecting every row): it only remembers the element. The
   // events go out in one microtask, which still runs before the next paint (after a timer, a fetch
-  // callback or a requestAnimationFrame callback alike); not bubbling and not composed, so only the
-  // capture listeners the content script keeps on each document and shadow root hear them.
-  const { add, forEach } = Set.prototype;
-  const size = getter(Set.prototype, 'size')!;
-  let queue = new Set<HTMLInputElement>();
+  // callback or a requestAnimationFrame callback alike); not bubbling and not composed, so only capture
+  // listeners hear them: the content script's, first on the window and on each shadow root.
+  const S = Set;
+  const { add, forEach } = S.prototype;
+  const size = getter(S.prototype, 'size')!;
+  let queue = new S<HTMLInputElement>();
   const announce = (el: HTMLInputElement) => {
     if (apply(get, el, []) && apply(type, el, []) === 'checkbox' && connected(el) && !inDataGrid(el)) fire(el, CHECKED_EVENT);
   };
   const flush = () => {
     const q = queue;
-    queue = new Set();
+    queue = new S();
     apply(forEach, q, [announce]);
   };
   Object.defineProperty(proto, 'checked', {
