@@ -94,7 +94,7 @@ export class Guard {
   }
 
   /** The main-world hook watches the document's insertions and announces the ones that matter
-   *  (inserted()); this observer keeps the document's attributes and the shadow roots' insertions. */
+   *  (onInserted); this observer keeps the document's attributes and the shadow roots' insertions. */
   leaveInsertionsToPage(): void {
     this.pageSeesInsertions = true;
     if (this.roots.has(document)) this.observe(document);
@@ -219,10 +219,10 @@ export class Guard {
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
     this.decider.newBatch();
-    // Hot on busy pages (a grid edits hundreds of nodes a second), in the shadow roots and wherever the
-    // main-world hook does not run: every DOM object touched here gets a
-    // wrapper in this isolated world, so touch as few as possible: numbers over objects
-    // (childElementCount, not firstElementChild), literals over globals (1, not Node.ELEMENT_NODE).
+    // Hot on busy pages (a grid edits hundreds of nodes a second) in shadow roots, and in documents
+    // where the main-world hook does not run: every DOM object touched here gets a wrapper in this
+    // isolated world, so touch as few as possible: numbers over objects (childElementCount, not
+    // firstElementChild), literals over globals (1, not Node.ELEMENT_NODE).
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
       if (r.type === 'attributes') {
