@@ -80,9 +80,9 @@ export class Guard {
    *  window, where a capture listener added now runs before any page script's, so a page cannot stop
    *  the events before they reach it. */
   private listen(root: Document | ShadowRoot): void {
-    this.input.listen(root);
     const win = root instanceof Document ? root.defaultView : null;
     const events = win ?? root;
+    this.input.listen(events);
     events.addEventListener(CHECKED_EVENT, this.onChecked, true);
     // A form reset puts back the boxes' initial ticks without a setter, an event on them or a mutation.
     events.addEventListener('reset', this.onRestore, true);

@@ -18,8 +18,8 @@ export class Input {
 
   constructor(private readonly hooks: InputHooks) {}
 
-  /** Listens on a document or shadow root, in the capture phase (before the page's own handlers). */
-  listen(root: Document | ShadowRoot): void {
+  /** Listens on a window or shadow root, in the capture phase (before the page's own handlers). */
+  listen(root: EventTarget): void {
     for (const type of EVENTS) root.addEventListener(type, this.onEvent, true);
   }
 
