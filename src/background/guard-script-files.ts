@@ -5,7 +5,7 @@
 /** Registered for every page: the main-world hook first, then the guard. `source` is built to `js`,
  *  the file in the package. */
 export const GUARD_SCRIPTS = [
-  { id: 'unbind-hook', source: 'src/content/shadow-hook.ts', js: 'src/content/shadow-hook.js', world: 'MAIN' },
+  { id: 'unbind-hook', source: 'src/content/page-hook.ts', js: 'src/content/page-hook.js', world: 'MAIN' },
   { id: 'unbind-guard', source: 'src/content/index.ts', js: 'src/content/index.js', world: 'ISOLATED' },
 ] as const;
 

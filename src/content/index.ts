@@ -12,7 +12,7 @@ import { toBackground } from '../shared/send';
 import { Guard, type Box } from './guard';
 import { type GuardHandle, publishHandle } from './handle';
 import { shadowRootOf } from './shadow-root';
-import { HELLO_EVENT, OBSERVING_EVENT } from './shadow-event';
+import { HELLO_EVENT, OBSERVING_EVENT } from './hook-events';
 
 const isTop = window === window.top;
 
@@ -62,7 +62,7 @@ function start(): void {
   const guard = new Guard(lexicon, { report, shadowRootOf, error: logError });
   guard.watch(document);
   document.addEventListener('DOMContentLoaded', () => guard.rescan(), { once: true });
-  // The main-world hook watches the document's insertions too (see shadow-hook.ts), once it says it runs.
+  // The main-world hook watches the document's insertions too (see page-hook.ts), once it says it runs.
   window.addEventListener(OBSERVING_EVENT, () => guard.leaveInsertionsToPage(), { capture: true, once: true });
   window.dispatchEvent(new Event(HELLO_EVENT));
 

@@ -52,7 +52,7 @@ export class Decider {
     if (verdict) return verdict;
     // A box in a data grid is told before anything is read or built (the lexicon's regexes are not
     // needed for it): a grid page adds rows by the hundred, and no checkout asks to keep a card in a
-    // grid's row. The main-world hook leaves these boxes out too (shadow-hook.ts).
+    // grid's row. The main-world hook leaves these boxes out too (page-hook.ts).
     if (inDataGrid(el)) {
       this.verdicts.set(el, GRID_ROW);
       return GRID_ROW;

@@ -11,7 +11,7 @@
 import { isOn, kindOf, TICKED_SELECTOR } from '../../detect/controls';
 import type { Lexicon } from '../../detect/lexicon';
 import type { BoxState } from '../../shared/messages';
-import { BATCH_EVENT, CHECKED_EVENT, INSERTED_EVENT, SHADOW_EVENT } from '../shadow-event';
+import { BATCH_EVENT, CHECKED_EVENT, INSERTED_EVENT, SHADOW_EVENT } from '../hook-events';
 import { faceOf } from './composite';
 import { Decider, nameMatters, WAIT } from './decide';
 import { Input } from './input';

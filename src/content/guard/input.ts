@@ -19,8 +19,8 @@ export class Input {
   constructor(private readonly hooks: InputHooks) {}
 
   /** Listens on a window or shadow root, in the capture phase (before the page's own handlers). */
-  listen(root: EventTarget): void {
-    for (const type of EVENTS) root.addEventListener(type, this.onEvent, true);
+  listen(target: EventTarget): void {
+    for (const type of EVENTS) target.addEventListener(type, this.onEvent, true);
   }
 
   /** The control now asks another question: the person's earlier tick was not an answer to it. */

@@ -9,7 +9,7 @@
 // Everything it calls is taken here, before any page script runs, and called through Reflect.apply: a
 // page that patches the DOM's prototypes later cannot blind it. Nothing of it is reachable from the page.
 import { DATA_GRID, TICKED_SELECTOR } from '../detect/controls';
-import { BATCH_EVENT, CHECKED_EVENT, HELLO_EVENT, INSERTED_EVENT, OBSERVING_EVENT, SHADOW_EVENT } from './shadow-event';
+import { BATCH_EVENT, CHECKED_EVENT, HELLO_EVENT, INSERTED_EVENT, OBSERVING_EVENT, SHADOW_EVENT } from './hook-events';
 
 const { apply } = Reflect;
 const getter = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)?.get;

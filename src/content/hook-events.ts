@@ -1,4 +1,4 @@
-// The events between the main-world hook (shadow-hook.ts) and the content script. None carries data
+// The events between the main-world hook (page-hook.ts) and the content script. None carries data
 // and any page can fire them: the content script reads each element itself, so a forged one costs a
 // look and decides nothing.
 
