@@ -10,7 +10,9 @@
 //
 // Beside Unbind, two reference extensions give the grid and frame budgets their floor: what any guard that
 // unticks before paint costs whatever it decides (an observer and a `checked` setter that do nothing),
-// with the observer in an isolated world as Unbind's, and in the page's own world.
+// with the observer in an isolated world as Unbind's, and in the page's own world. A third, on the page
+// with 30 frames only, is an empty content script: what the platform charges any extension for a script
+// in every frame.
 //
 // Figures are reported, not asserted. Exits non-zero only when something is broken: the build fails,
 // the extension does not load or act, or a grid row checkbox ends differently because of the extension.
@@ -88,10 +90,11 @@ const OBSERVER = `new MutationObserver((records) => {
   }
 }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['checked', 'aria-checked', 'aria-pressed'] });
 `;
-async function floorSide(name, observerWorld) {
+/** A reference extension in a temporary folder and a browser of its own: `scripts` maps each file to the
+ *  world it runs in and its code, in every frame at document_start. */
+async function referenceSide(name, scripts) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unbind-floor-'));
   floorDirs.push(dir);
-  const scripts = { 'observer.js': { world: observerWorld, code: OBSERVER }, 'setter.js': { world: 'MAIN', code: SETTER } };
   const content_scripts = Object.entries(scripts).map(([file, { world, code }]) => {
     writeFileSync(path.join(dir, file), code);
     return { matches: ['<all_urls>'], js: [file], run_at: 'document_start', all_frames: true, match_origin_as_fallback: true, world };
@@ -106,19 +109,25 @@ async function floorSide(name, observerWorld) {
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   return { name, label: name, b: await launch({ extension: true, extensionDir: dir, hostRules: server.hostRules }) };
 }
+const floorSide = (name, observerWorld) =>
+  referenceSide(name, { 'observer.js': { world: observerWorld, code: OBSERVER }, 'setter.js': { world: 'MAIN', code: SETTER } });
 if (['grid', 'virtual', 'frames'].some((p) => PARTS.has(p))) {
   FLOORS.push(await floorSide('floor', 'ISOLATED'), await floorSide('page floor', 'MAIN'));
 }
+/** For the page with 30 frames only: the least any extension pays that has a content script in every
+ *  frame, one statement that does nothing, in an isolated world. Its cost is the platform's, not a guard's. */
+const EMPTY = [];
+if (PARTS.has('frames')) EMPTY.push(await referenceSide('empty script', { 'empty.js': { world: 'ISOLATED', code: ';\n' } }));
 /** All sides in run i's order: alternated, so that none always goes first. */
-const inTurn = (i) => {
-  const order = [WITH, WITHOUT, ...FLOORS];
+const inTurn = (i, extra = []) => {
+  const order = [WITH, WITHOUT, ...FLOORS, ...extra];
   return i % 2 ? order.reverse() : order;
 };
 const version = (await WITH.b.browser.version()).replace(/^\w*Chrome\//, '');
 
 async function closeAll() {
   for (const s of sides) await s.b.close();
-  for (const f of FLOORS) await f.b.close();
+  for (const f of [...FLOORS, ...EMPTY]) await f.b.close();
   for (const dir of floorDirs) rmSync(dir, { recursive: true, force: true });
   await server.close();
 }
@@ -277,11 +286,11 @@ async function frameLoad(side) {
     await t.close();
   }
 }
-const frames = { with: [], without: [], floor: [], 'page floor': [] };
+const frames = { with: [], without: [], floor: [], 'page floor': [], 'empty script': [] };
 if (PARTS.has('frames')) {
-  for (const side of inTurn(0)) await frameLoad(side); // warm-up: the first load also starts processes
+  for (const side of inTurn(0, EMPTY)) await frameLoad(side); // warm-up: the first load also starts processes
   for (let i = 0; i < FRAME_RUNS; i++) {
-    for (const side of inTurn(i)) {
+    for (const side of inTurn(i, EMPTY)) {
       const r = await frameLoad(side);
       frames[side.name].push(r);
       log(`frames ${side.name.padEnd(10)} run ${i + 1}/${FRAME_RUNS}: load event at ${r.loadedAt.toFixed(0)} ms, ${r.frames} frames`);
@@ -304,7 +313,7 @@ if (PROFILE) {
 let traced = '';
 if (TRACE) {
   const sidesTraced = [];
-  for (const side of inTurn(0)) {
+  for (const side of inTurn(0, EMPTY)) {
     log(`tracing ${TRACE_LOADS} loads of the page with 30 frames: ${side.label}`);
     sidesTraced.push({ label: side.label, trace: await traceLoads(side.b.browser, url('bench/frames.html'), TRACE_LOADS) });
   }
@@ -341,14 +350,16 @@ const referenceRow = (what, xs, base) => [
   'reference',
   `${(median(xs) / median(base)).toFixed(3)}x; ${median(xs.map((x, i) => x / base[i])).toFixed(3)}x`,
 ];
-/** Unbind against the floor it was measured beside, run for run. */
-const overFloorRow = (what, w, f) => [
-  `${what}: Unbind over the floor (median ratio; per-pair median)`,
+const EMPTY_WHAT = 'an empty content script (one statement) in every frame, in an isolated world';
+/** Unbind against a reference it was measured beside, run for run. */
+const overRow = (what, w, f) => [
+  `${what} (median ratio; per-pair median)`,
   '',
   '',
   '',
   `${(median(w) / median(f)).toFixed(3)}x; ${median(w.map((x, i) => x / f[i])).toFixed(3)}x`,
 ];
+const overFloorRow = (what, w, f) => overRow(`${what}: Unbind over the floor`, w, f);
 
 for (const [key, grid] of Object.entries(grids)) {
   const name = GRIDS[key].name;
@@ -485,6 +496,8 @@ if (frames.with.length) {
     ),
     overFloorRow('same page', w, f),
   );
+  const e = frames['empty script'].map((r) => r.loadedAt);
+  rows.push(referenceRow(`same page, ${EMPTY_WHAT}: ms wall`, e, o), overRow('same page: Unbind over the empty content script', w, e));
 }
 
 const total = { raw: 0, gz: 0 };
