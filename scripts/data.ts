@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCheckoutPaths } from '../src/card-hunt/checkout-paths.ts';
-import { type Category, type CompiledData, compileData } from '../src/detect/lexicon-schema.ts';
+import { type CompiledData, compileData, type GuardCategory, type PayButtonData, type ShippedData } from '../src/detect/lexicon-schema.ts';
 import { SiteEntry } from '../src/directory/schema.ts';
 import { Guide } from '../src/guide/schema.ts';
 import { describeIssues } from '../src/shared/zod.ts';
@@ -63,10 +63,12 @@ export function dataAlias(): Record<string, string> {
   const dir = path.join(ROOT, 'out/generated');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'data.js'), dataModule(data));
+  writeFileSync(path.join(dir, 'pay-buttons.json'), JSON.stringify(payButtonData(data)));
   writeFileSync(path.join(dir, 'guides.json'), JSON.stringify(g.guides));
   writeFileSync(path.join(dir, 'sites.json'), JSON.stringify(sites.sites));
   return {
     'virtual:unbind-data': path.join(dir, 'data.js'),
+    'virtual:unbind-pay-buttons': path.join(dir, 'pay-buttons.json'),
     'virtual:unbind-guides': path.join(dir, 'guides.json'),
     'virtual:unbind-sites': path.join(dir, 'sites.json'),
   };
@@ -78,8 +80,10 @@ export function dataAlias(): Record<string, string> {
  *  written in the same script sit next to each other (gzip finds their shared stems and letters), about
  *  1 KB less in every page's script than category by category. The module splits the text on first use
  *  of `patterns`: a frame that never reads a label never does. */
-export function dataModule(data: CompiledData): string {
-  const cats = Object.keys(data.patterns) as Category[];
+export function dataModule(compiled: CompiledData): string {
+  const { payButton: _, ...guardPatterns } = compiled.patterns;
+  const data: ShippedData = { ...compiled, patterns: guardPatterns };
+  const cats = Object.keys(data.patterns) as GuardCategory[];
   const order = scriptOrder(data);
   const text = order.map((i) => cats.map((c) => data.patterns[c][i]!.join('\t')).join('\v')).join('\n');
   const { patterns, ...rest } = data;
@@ -106,9 +110,12 @@ export function dataModule(data: CompiledData): string {
   ].join('\n');
 }
 
+/** The pay-button words, which only the notice reads: they ship in its script, not in every frame's. */
+export const payButtonData = (data: CompiledData): PayButtonData => ({ letters: data.letters, patterns: data.patterns.payButton });
+
 /** Language indexes with those written in the same script together: by the Unicode block (code
  *  point / 128) most letters of a language's patterns are in (escapes skipped), then as they were. */
-function scriptOrder(data: CompiledData): number[] {
+function scriptOrder(data: ShippedData): number[] {
   const blockOf = (i: number): number => {
     const counts = new Map<number, number>();
     for (const lists of Object.values(data.patterns))

@@ -1,5 +1,9 @@
 declare module 'virtual:unbind-data' {
-  const data: import('./detect/lexicon-schema').CompiledData;
+  const data: import('./detect/lexicon-schema').ShippedData;
+  export default data;
+}
+declare module 'virtual:unbind-pay-buttons' {
+  const data: import('./detect/lexicon-schema').PayButtonData;
   export default data;
 }
 declare module 'virtual:unbind-guides' {

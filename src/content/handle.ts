@@ -2,15 +2,12 @@
 // the background, the snapshot's capture script by the popup) meet: the guard leaves this handle on its
 // isolated world's global. The content scripts of one extension share that world in a frame; the page
 // never sees it.
-import type { Lexicon } from '../detect/lexicon';
 import type { BoxState } from '../shared/messages';
 
 export interface GuardHandle {
   /** The site the person sees in the address bar (also from inside a frame of another origin). */
   readonly site: string;
   readonly isTop: boolean;
-  /** The frame's word tables (built once; the notice reads the pay-button words from them). */
-  lexicon(): Lexicon;
   /** "Keep it ticked": tick this box again, this once. */
   retick(boxId: number): void;
   /** What Unbind did to this control, if it is a box it held (for the snapshot's capture script). */

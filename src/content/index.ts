@@ -69,7 +69,6 @@ function start(): void {
   const handle: GuardHandle = {
     site,
     isTop,
-    lexicon,
     retick: (boxId) => guard.retick(boxId),
     stateOf: (el) => guard.stateOf(el),
     setOff(next) {

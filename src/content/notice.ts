@@ -1,9 +1,9 @@
 // The small in-page notice, in the top frame only. It lives in a closed shadow root so page styles
 // cannot reach it, never takes focus by itself, can be reached by keyboard, and moves away from the
 // page's pay button.
-import { normalise } from '../detect/classify';
+import payButtons from 'virtual:unbind-pay-buttons';
+import { payButtonMatcher } from '../detect/pay-button';
 import { shortLabel } from '../detect/facts';
-import type { Lexicon } from '../detect/lexicon';
 import type { TabBox } from '../shared/messages';
 import { t, textDir, textLang } from '../shared/i18n';
 
@@ -60,10 +60,12 @@ const END_CORNERS = [
   { bottom: '12px', start: '12px' },
 ] as const;
 
+let payButton: ((text: string) => boolean) | undefined;
 /** Does a button's text read as the shop's final button ("Pay now", "Place order"...)? The words are
- *  the language tables' `payButton`. */
-export function isPayButton(text: string, lx: Lexicon): boolean {
-  return lx.payButton.test(normalise(text.slice(0, 60)));
+ *  the language tables' `payButton`, compiled on first use. */
+function isPayButton(text: string): boolean {
+  payButton ??= payButtonMatcher(payButtons);
+  return payButton(text);
 }
 
 export class Notice {
@@ -76,11 +78,7 @@ export class Notice {
   private saying = 0;
   private dismissed = false;
 
-  /** `lexicon`: the frame's word tables, the guard's own (for the words of pay buttons). */
-  constructor(
-    private readonly actions: NoticeActions,
-    private readonly lexicon: () => Lexicon,
-  ) {}
+  constructor(private readonly actions: NoticeActions) {}
 
   show(boxes: TabBox[]): void {
     const shown = boxes.filter((b) => b.state !== 'person');
@@ -191,9 +189,8 @@ export class Notice {
   /** The first corner that does not cover a pay / place-order button. */
   private place(): void {
     const host = this.host!;
-    const lx = this.lexicon();
     const pays = [...document.querySelectorAll('button, input[type=submit], [role=button], a')]
-      .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || '', lx))
+      .filter((b) => isPayButton(b.textContent || (b as HTMLInputElement).value || ''))
       .map((b) => b.getBoundingClientRect());
     const [end, start] = textDir() === 'rtl' ? ['left', 'right'] : ['right', 'left'];
     for (const corner of END_CORNERS) {

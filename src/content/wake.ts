@@ -28,13 +28,10 @@ function wake(): void {
   watch(settingsRecord, (l) => apply(l.value));
 
   const notice = guard.isTop
-    ? new Notice(
-        {
-          retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
-          allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
-        },
-        guard.lexicon,
-      )
+    ? new Notice({
+        retick: (box) => void toBackground({ type: 'retick', frameId: box.frameId, boxId: box.boxId }),
+        allowSite: () => void toBackground({ type: 'allow-site', site, allowed: true }),
+      })
     : null;
 
   chrome.runtime.onMessage.addListener((raw: unknown): undefined => {

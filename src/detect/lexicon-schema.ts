@@ -83,6 +83,8 @@ const hasUpperCase = (src: string) => {
 
 const CATEGORIES = ['save', 'card', 'phrases', 'weak', 'optOut', 'instruction', 'never', 'payButton'] as const;
 export type Category = (typeof CATEGORIES)[number];
+/** The categories the guard reads. `payButton` ships apart, in the notice's script (PayButtonData). */
+export type GuardCategory = Exclude<Category, 'payButton'>;
 
 /** What ships in the content script: patterns per category, examples left out. */
 export interface CompiledData {
@@ -100,6 +102,15 @@ export interface CompiledData {
   signals: Signals;
   /** Sites' own checkout rules (from the guides): boxes that are save boxes whatever they say. */
   siteRules: { hosts: string[]; saveBoxes: string[] }[];
+}
+
+/** The every-page script's data: CompiledData without the pay-button words. */
+export type ShippedData = Omit<CompiledData, 'patterns'> & { patterns: Record<GuardCategory, string[][]> };
+
+/** The words of a shop's final button, for the notice: each language's patterns and its letters. */
+export interface PayButtonData {
+  letters: string[];
+  patterns: string[][];
 }
 
 /** Validates raw tables and signals; every problem is named (file, field, pattern). */

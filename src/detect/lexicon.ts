@@ -1,20 +1,17 @@
 // Turns the shipped data (validated at build time, see scripts/data.ts) into a few combined regular
 // expressions, once per frame. Still defensive: a pattern that fails here is skipped, not thrown.
 import { hostMatches } from '../shared/hosts';
-import type { Category, CompiledData } from './lexicon-schema';
+import type { GuardCategory, ShippedData } from './lexicon-schema';
 import { LOOK_ALIKES, type LookAlike, REGEX_FLAGS } from './patterns';
 import { expandShorthand } from './shorthand';
 
-/** The categories every frame that reads a label needs, compiled when the lexicon is built. */
-type Eager = Exclude<Category, 'payButton'> | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
+/** What every frame that reads a label needs, compiled when the lexicon is built. */
+type Eager = GuardCategory | 'attrSave' | 'attrNever' | 'paymentFrameHosts';
 
 export type Lexicon = Record<Eager, RegExp> & {
   /** Which kind of look-alike a text is that `never` matched. Only then: the per-kind regexes are
    *  compiled on first need, and most frames never need them. */
   lookAlikeOf(text: string): LookAlike;
-  /** A shop's final button ("Pay now", "Place order"), for the notice in the top frame: compiled on
-   *  first use. */
-  readonly payButton: RegExp;
   cardFieldSelector: string;
   /** Save boxes by the current site's own rule (empty when the site has none). */
   siteSaveBoxes: string;
@@ -28,7 +25,7 @@ const join = (sources: string[]) => (sources.length ? new RegExp(sources.map((s)
 
 /** One regex for a category. The build has checked every pattern, so each is tried alone only when
  *  the whole fails: a frame does not compile hundreds of patterns twice. */
-function combine(sources: string[], problems: string[], where: string): RegExp {
+export function combine(sources: string[], problems: string[], where: string): RegExp {
   try {
     return join(sources);
   } catch {
@@ -64,11 +61,11 @@ function validSelectors(list: string[], problems: string[]): string {
 }
 
 /** `host`: the frame's host name, to pick the site rules that apply. */
-export function buildLexicon(data: CompiledData, host = ''): Lexicon {
+export function buildLexicon(data: ShippedData, host = ''): Lexicon {
   const problems: string[] = [];
   // Every language's patterns in one list per category, the shorthand written out with its letters.
-  const p = {} as Record<Category, string[]>;
-  for (const [c, lists] of Object.entries(data.patterns) as [Category, string[][]][])
+  const p = {} as Record<GuardCategory, string[]>;
+  for (const [c, lists] of Object.entries(data.patterns) as [GuardCategory, string[][]][])
     p[c] = lists.flatMap((list, i) => list.map((src) => expandShorthand(src, data.letters?.[i] ?? '')));
   const s = data.signals;
   // The test is one regex over every kind; the kinds are told apart only after it matched.
@@ -80,7 +77,6 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
     return p.never.filter((_, i) => codes[i] === code);
   };
   const quiet: string[] = []; // the combined regex has reported any bad pattern already
-  let payButton: RegExp | undefined;
   return {
     save: combine(p.save, problems, 'save'),
     card: combine(p.card, problems, 'card'),
@@ -101,10 +97,6 @@ export function buildLexicon(data: CompiledData, host = ''): Lexicon {
         if (re.test(text)) return k;
       }
       return kinds.at(-1)!; // there is one: with no kinds, `never` matches nothing
-    },
-    get payButton() {
-      payButton ??= combine(p.payButton, problems, 'payButton');
-      return payButton;
     },
     attrSave: combine(s.attrSave, problems, 'attrSave'),
     attrNever: combine(s.attrNever, problems, 'attrNever'),

@@ -58,7 +58,24 @@ describe('checkout guard', () => {
 
   it('places the notice where it does not cover the pay button', async () => {
     await page.setViewport({ width: 700, height: 420 });
+    // The pay button where the notice goes first (the top corner at the end of the line), as in a
+    // sticky order summary: the notice must read the button's words and take another corner.
+    const { identifier } = await page.evaluateOnNewDocument(() => {
+      const put = () => {
+        const style = document.createElement('style');
+        style.textContent = '#pay { position: fixed; top: 0; right: 0; margin: 0; width: 300px; height: 120px; }';
+        document.documentElement.append(style);
+      };
+      if (document.documentElement) put();
+      else
+        new MutationObserver((_, o) => {
+          if (!document.documentElement) return;
+          o.disconnect();
+          put();
+        }).observe(document, { childList: true });
+    });
     await visit(page, env.checkout('e2e-simple'));
+    await page.removeScriptToEvaluateOnNewDocument(identifier);
     const pay = await page.$eval('#pay', (b) => b.getBoundingClientRect().toJSON() as DOMRect);
     const notice = await page.$eval('unbind-notice', (n) => n.getBoundingClientRect().toJSON() as DOMRect);
     const overlaps = pay.left < notice.right && pay.right > notice.left && pay.top < notice.bottom && pay.bottom > notice.top;

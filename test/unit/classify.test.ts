@@ -103,16 +103,14 @@ describe('look-alikes, by kind', () => {
     expect(classify(facts({ label: 'Email me gift ideas and offers' }), lx).reason).toBe('look-alike:newsletter');
   });
 
-  it('the kind is looked for only after the one combined test matched; the pay-button words not at all', () => {
+  it('the kind is looked for only after the one combined test matched', () => {
     const lex = buildLexicon(compileData(tables, signals).data);
     const kindOf = vi.spyOn(lex, 'lookAlikeOf');
-    const pay = vi.spyOn(lex, 'payButton', 'get');
     for (const label of ['Save card', "Don't save my card", 'Yes', 'Save my info for faster checkout'])
       classify(facts({ label, attrs: 'save-card' }), lex);
     expect(kindOf).not.toHaveBeenCalled();
     expect(classify(facts({ context: 'Remember me' }), lex).reason).toBe('look-alike:remember-me');
     expect(kindOf).toHaveBeenCalledTimes(1);
-    expect(pay).not.toHaveBeenCalled();
   });
 
   it('a label\'s kind is remembered with its verdict: a grid of "Select row N" looks for it once', () => {
@@ -274,7 +272,7 @@ describe('corrupt data', () => {
     const lex = buildLexicon({
       languages: [],
       letters: [],
-      patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [], payButton: [] },
+      patterns: { save: [], card: [], phrases: [], weak: [], optOut: [], instruction: [], never: [] },
       neverKinds: '',
       signals: { attrSave: [], attrNever: [], cardFieldSelectors: [], paymentFrameHosts: [] },
       siteRules: [],

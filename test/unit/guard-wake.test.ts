@@ -2,12 +2,9 @@
 // say (src/content/wake.ts): it finds the frame's guard through its handle, runs once per document,
 // follows the settings, and parses every message from the background.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildLexicon } from '../../src/detect/lexicon';
 import { type GuardHandle, publishHandle } from '../../src/content/handle';
 import type { TabBox } from '../../src/shared/messages';
 import { installFakeChrome, type FakeChrome } from '../support/fake-chrome';
-import { compileData } from '../../src/detect/lexicon-schema';
-import { readData } from '../../scripts/data.ts';
 
 type Listener = (raw: unknown) => undefined;
 let chrome: FakeChrome;
@@ -16,12 +13,9 @@ let calls: string[];
 
 /** A stand-in for the guard's handle (index.ts publishes the real one): it notes what it is asked. */
 function handle(isTop = true): GuardHandle {
-  const { tables, signals } = readData();
-  const lx = buildLexicon(compileData(tables, signals).data);
   return {
     site: 'shop.example',
     isTop,
-    lexicon: () => lx,
     retick: (id) => calls.push(`retick ${id}`),
     stateOf: () => undefined,
     setOff: (off) => calls.push(`off ${off}`),
