@@ -19,6 +19,7 @@ export const LOOK_ALIKES = [
   'sign-in',
   'remember-me',
   'save-for-later',
+  'saved-card',
   'row-select',
   'address',
   'account',
