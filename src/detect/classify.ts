@@ -52,11 +52,13 @@ export interface Verdict {
   reason: Reason;
 }
 
-/** Lower case, compatibility forms folded, one space, straight apostrophes. */
+/** Lower case, compatibility forms folded, invisible hyphens and joiners out, one space, straight
+ *  apostrophes. */
 export function normalise(text: string): string {
-  // NFKC only matters outside ASCII (full-width forms, ligatures); most labels are plain ASCII.
+  // NFKC only matters outside ASCII (full-width forms, ligatures); most labels are plain ASCII. Soft
+  // hyphens (&shy; in long German or Finnish words), word joiners and BOMs would split a word.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "anything outside ASCII", not a control character
-  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
+  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC').replace(/[\u00ad\u2060\ufeff]/g, '') : text)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/\s+/g, ' ')
@@ -70,7 +72,11 @@ const MEMO_LIMIT = 500;
 
 export function readText(text: string, lx: Lexicon): TextVerdict {
   if (!text) return 'neutral';
-  if (lx.never.test(text)) return `look-alike:${lx.lookAlikeOf(text)}`;
+  if (lx.never.test(text)) {
+    const kind = lx.lookAlikeOf(text);
+    // "Save my address and card for next time" keeps the card too: an address is no reason to keep it.
+    if (!(kind === 'address' && lx.save.test(text) && lx.card.test(text))) return `look-alike:${kind}`;
+  }
   if (lx.optOut.test(text) && !lx.instruction.test(text)) return 'negated';
   if (lx.phrases.test(text) || (lx.save.test(text) && lx.card.test(text))) return 'save';
   if (lx.weak.test(text)) return 'weak';

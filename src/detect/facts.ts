@@ -59,8 +59,9 @@ function walk(node: Node, run: TextRun): void {
   if (SKIPPED.has(node.localName)) return;
   const block = BLOCKS.has(node.localName);
   if (block) run.boundary();
-  // An icon-only control names itself with aria-label.
-  const aria = node.childNodes.length === 0 ? node.getAttribute('aria-label') : null;
+  // An icon-only control names itself with aria-label; an image in a label says its words in alt.
+  const aria =
+    node.childNodes.length === 0 ? (node.getAttribute('aria-label') ?? (node.localName === 'img' ? node.getAttribute('alt') : null)) : null;
   if (aria) {
     run.boundary();
     run.add(aria);

@@ -51,6 +51,8 @@ describe('label and context', () => {
     expect(classify(facts({ label: 'Don\u2019t save my card' }), lx)).toEqual({ save: false, reason: 'negated' });
     expect(classify(facts({ label: 'Запам\u02bcятати мою картку' }), lx).save).toBe(true);
     expect(classify(facts({ label: 'ＳＡＶＥ ＣＡＲＤ' }), lx).save).toBe(true);
+    // Soft hyphens (&shy;), as long German words are often written for hyphenation.
+    expect(classify(facts({ label: 'Zah\u00adlungs\u00adda\u00adten spei\u00adchern' }), lx).save).toBe(true);
   });
 });
 
@@ -94,6 +96,21 @@ describe('look-alikes, by kind', () => {
     const v = classify(facts({ label, paymentContext: true }), lx);
     if (kind.startsWith('no kind')) expect(v.reason.startsWith('look-alike:')).toBe(false);
     else expect(v).toEqual({ save: false, reason: `look-alike:${kind}` });
+  });
+
+  it('an address saved together with the card is a save box; an address alone is not', () => {
+    expect(classify(facts({ label: 'Save my shipping address and card for faster checkout' }), lx)).toEqual({
+      save: true,
+      reason: 'label',
+    });
+    expect(classify(facts({ label: 'Lieferadresse und Karte für den nächsten Einkauf speichern' }), lx).save).toBe(true);
+    expect(classify(facts({ label: "Don't save my address and card" }), lx).reason).toBe('negated');
+    expect(classify(facts({ label: 'Save this address for next time' }), lx).reason).toBe('look-alike:address');
+    expect(classify(facts({ label: 'Use billing address on file' }), lx).reason).toBe('look-alike:address');
+    // Another kind before the address still wins: a mandate names the card and its address too.
+    expect(classify(facts({ label: 'I authorise you to store my card and billing address and charge it monthly' }), lx).reason).toBe(
+      'look-alike:authorisation',
+    );
   });
 
   it('a text of two kinds is put in the narrower one', () => {

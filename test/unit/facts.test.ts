@@ -23,6 +23,11 @@ describe('labelOf', () => {
     ).toBe('Store payment details');
     expect(labelOf(first('<input type="checkbox" aria-label="Save card">'))).toBe('Save card');
   });
+  it("reads an image's words in a label", () => {
+    expect(labelOf(first('<label><input type="checkbox"><img alt="Save card for future purchases" src="data:,"></label>'))).toBe(
+      'Save card for future purchases',
+    );
+  });
   it('skips script and style text', () => {
     expect(labelOf(first('<label><input type="checkbox"><style>.x{}</style>Save card<script>var a</script></label>'))).toBe('Save card');
   });
