@@ -144,10 +144,11 @@ export function labelOf(el: Element): string {
 }
 
 /** Text of the largest nearby container that holds no other control (its row, its group), plus its
- *  description: this catches sibling text and a label in another table cell. */
+ *  description: this catches sibling text and a label in another table cell. A control with no such
+ *  container (it shares one with other controls) gets the words beside it (besideText). */
 export function contextOf(el: Element): string {
   let best = '';
-  let node: Element | null = el;
+  let node: Element = el;
   for (let depth = 0; depth < 5; depth++) {
     const parent: Element | null = node.parentElement;
     if (!parent || parent === el.ownerDocument.body || parent === el.ownerDocument.documentElement) break;
@@ -158,7 +159,43 @@ export function contextOf(el: Element): string {
     best = t;
     node = parent;
   }
+  if (!best) best = clip(besideText(node));
   return clip(`${best} ${byIds(el, 'aria-describedby')}`);
+}
+
+const isControl = (n: Element) => n.matches(OTHER_CONTROLS) || n.querySelector(OTHER_CONTROLS) !== null;
+
+/** The words that go with `own` (a control, or the element that holds it alone) among siblings it
+ *  shares with other controls, as in "<input> Save my card<br><input> Email me offers" or a grid of
+ *  "words, box, words, box". A line (up to a `br` or `hr`) is read as words and controls in turn: where
+ *  it starts with words and ends with a control, each control's words come before it; else after. */
+function besideText(own: Element): string {
+  const parent = own.parentElement;
+  if (!parent) return '';
+  const words: string[] = ['']; // words[i]: the words after the i-th control of the line (0: before the first)
+  let mine = -1;
+  for (const n of parent.childNodes) {
+    if (n.nodeType === 1) {
+      const e = n as Element;
+      if (e.localName === 'br' || e.localName === 'hr') {
+        if (mine >= 0) break;
+        words.length = 1;
+        words[0] = '';
+        continue;
+      }
+      if (e === own || isControl(e)) {
+        if (e === own) mine = words.length;
+        words.push('');
+        continue;
+      }
+    }
+    const i = words.length - 1;
+    words[i] = `${words[i]} ${textOf(n)}`.trim();
+    if (words[i].length >= MAX_TEXT) words[i] = words[i].slice(0, MAX_TEXT);
+  }
+  if (mine < 0) return '';
+  const wordsFirst = words[0] !== '' && words[words.length - 1] === '';
+  return words[wordsFirst ? mine - 1 : mine] ?? '';
 }
 
 /** Attributes whose values developers fill with what a control is for. */

@@ -43,6 +43,21 @@ describe('contextOf', () => {
     );
     expect(contextOf(box)).toBe('Save my card');
   });
+
+  it('reads the words beside a control that shares its container with others: after it, or before it where the line starts with words', () => {
+    const after = '<div><input type="checkbox" id="a"> Save my card for next time<br><input type="checkbox" id="b"> Email me offers</div>';
+    const before = '<div>Remember my card <input type="checkbox" id="a"><br>Send me the newsletter <input type="checkbox" id="b"></div>';
+    const grid =
+      '<div class="grid"><span>Save card details</span><span class="box"><input type="checkbox" id="a"></span><div>Subscribe to the newsletter</div><input type="checkbox" id="b"></div>';
+    const at = (html: string, id: string) => contextOf(first(html, `#${id}`));
+    expect([at(after, 'a'), at(after, 'b')]).toEqual(['Save my card for next time', 'Email me offers']);
+    expect([at(before, 'a'), at(before, 'b')]).toEqual(['Remember my card', 'Send me the newsletter']);
+    expect([at(grid, 'a'), at(grid, 'b')]).toEqual(['Save card details', 'Subscribe to the newsletter']);
+    // A control with a container of its own keeps reading that container alone.
+    expect(at('<div><p><input type="checkbox" id="a"> Store my card</p><p><input type="checkbox"> Terms</p></div>', 'a')).toBe(
+      'Store my card',
+    );
+  });
 });
 
 describe('attrsOf', () => {
