@@ -160,6 +160,12 @@ export function contextOf(el: Element): string {
     node = parent;
   }
   if (!best) best = clip(besideText(node));
+  // A question just before the box's own container ("Save this card?" then a box "Yes").
+  const prev = node === el ? null : node.previousElementSibling;
+  if (prev && !isControl(prev)) {
+    const question = clip(textOf(prev));
+    if (question.length <= 150 && /[?:？：]$/u.test(question)) best = `${question} ${best}`;
+  }
   return clip(`${best} ${byIds(el, 'aria-describedby')}`);
 }
 

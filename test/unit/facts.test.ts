@@ -53,6 +53,13 @@ describe('contextOf', () => {
     expect([at(after, 'a'), at(after, 'b')]).toEqual(['Save my card for next time', 'Email me offers']);
     expect([at(before, 'a'), at(before, 'b')]).toEqual(['Remember my card', 'Send me the newsletter']);
     expect([at(grid, 'a'), at(grid, 'b')]).toEqual(['Save card details', 'Subscribe to the newsletter']);
+    // The question just before its own container: "Save this card?" then "Yes".
+    expect(
+      at('<form><h3>Save this card?</h3><div><label><input type="checkbox" id="a"> Yes</label></div><input type="checkbox"></form>', 'a'),
+    ).toBe('Save this card? Yes');
+    expect(
+      at('<form><h3>Your order</h3><div><label><input type="checkbox" id="a"> Yes</label></div><input type="checkbox"></form>', 'a'),
+    ).toBe('Yes');
     // A control with a container of its own keeps reading that container alone.
     expect(at('<div><p><input type="checkbox" id="a"> Store my card</p><p><input type="checkbox"> Terms</p></div>', 'a')).toBe(
       'Store my card',
