@@ -19,7 +19,8 @@ export interface ControlFacts {
   /** Card fields share the control's own form, fieldset or section (no password field there), or the
    *  control is in a payment provider's frame: where a plain "Remember me" can only mean the card. */
   cardForm?: Lazy<boolean>;
-  /** The control is `required` or `aria-required`: the purchase cannot go through without it. */
+  /** The control is `required` or `aria-required` (the purchase cannot go through without it), or
+   *  disabled (the page does not let it be changed now). */
   required?: Lazy<boolean>;
 }
 
@@ -31,7 +32,8 @@ export interface ControlFacts {
  *    card words in the label or nearby text, or else with card fields or a payment frame;
  *  - `label+card-form`, `nearby-text+card-form`: "Remember me" inside the card form or a payment frame;
  *  - `negated`: opt-out wording ("Don't save my card"); `look-alike:<kind>`: terms, newsletter...;
- *  - `required`: it reads as a save box, but the page requires it: unticking would only block the purchase;
+ *  - `required`: it reads as a save box, but the page requires it (unticking would only block the
+ *    purchase) or does not let it be changed now (disabled);
  *  - `no-signal`: nothing says it. */
 export type Reason =
   | 'label'

@@ -242,8 +242,13 @@ const hostOf = (el: Element): Element | null => {
  *  call, no text read: a grid may add thousands of ticked row boxes. */
 export const inDataGrid = (el: Element): boolean => el.closest(DATA_GRID) !== null;
 
-/** The page will not submit without it ticked. */
-export const isRequired = (el: Element): boolean => el.hasAttribute('required') || el.getAttribute('aria-required') === 'true';
+/** The page will not submit without it ticked, or does not let it be changed now (disabled, also by
+ *  its fieldset): unticking it would only block the purchase, or show unticked what the page still
+ *  holds ticked. */
+export const isRequired = (el: Element): boolean =>
+  el.hasAttribute('required') || el.getAttribute('aria-required') === 'true' || isDisabled(el);
+
+export const isDisabled = (el: Element): boolean => el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
 
 /** A label short enough for the notice and the popup: at most `max` characters (UTF-16 units, as
  *  `String.length` counts them) with the ellipsis, cut at the last space (at the limit in a script

@@ -303,6 +303,17 @@ describe('checkout guard', () => {
     expect(await blind()).toMatchObject({ boxes: 3, ticked: 1 });
   });
 
+  it('leaves a disabled save box ticked, and unticks it once the page enables it (by itself or by its fieldset)', async () => {
+    await page.goto(env.checkout('e2e-disabled'));
+    await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, { polling: 50 });
+    await nextPaint(page);
+    const whileDisabled = await page.evaluate(() => (window as unknown as { __whileDisabled: boolean[] }).__whileDisabled);
+    expect(whileDisabled.length).toBeGreaterThan(3);
+    expect(whileDisabled.every(Boolean)).toBe(true);
+    expect([await checked('#own'), await checked('#in-group'), await checked('#fixed')]).toEqual([false, false, true]);
+    await expect.poll(() => badgeText(env, page), { timeout: 10_000 }).toBe('2');
+  });
+
   it('the popup lists what was unticked on this page and changes settings', async () => {
     await visit(page, env.checkout('e2e-simple'));
     const popup = await openPopup(env, page);

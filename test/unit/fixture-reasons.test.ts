@@ -54,6 +54,7 @@ function whySkipped(html: string): string | null {
   if (/shadowrootmode/i.test(html)) return 'has declarative shadow roots';
   if (/attachShadow/.test(scripts)) return 'its scripts make shadow roots';
   if (/data-expect|dataset\.expect/.test(scripts)) return 'its scripts make controls after load';
+  if (/\.disabled = /.test(scripts)) return 'its scripts enable controls after load';
   if (!/data-expect/.test(html)) return 'no [data-expect] control';
   return null;
 }

@@ -167,6 +167,18 @@ describe('Decider: where a "Remember me" is, and the label it names the box by',
     expect(new Decider(() => lx).decide(el!)).toEqual({ save: false, reason: 'required', label: '' });
   });
 
+  it('leaves a disabled box ticked, and decides again once it is enabled', () => {
+    // (A fieldset's `disabled` is not seen by happy-dom's :disabled; the e2e test has it.)
+    const [own] = page(`<form>${CARD_FIELD}${box('Save my card for future payments', 'disabled')}</form>`);
+    document.body.insertAdjacentHTML('beforeend', '<div role="switch" aria-checked="true" aria-disabled="true">Remember my card</div>');
+    const aria = document.querySelector('[role=switch]')!;
+    const d = new Decider(() => lx);
+    for (const el of [own!, aria]) expect(d.decide(el)).toMatchObject({ save: false, reason: 'required' });
+    own!.disabled = false;
+    aria.removeAttribute('aria-disabled');
+    for (const el of [own!, aria]) expect(d.decide(el)).toMatchObject({ save: true });
+  });
+
   it('names the box by its own label, words kept apart and cut at a word', () => {
     const [el] = page('<input type="checkbox" id="s" checked><label for="s"></label>');
     const label = document.querySelector('label')!;

@@ -1,7 +1,7 @@
 // Deciding: is this ticked control a consent to keep a card? Reads the DOM, no chrome.* API, so it
 // runs under happy-dom in the unit tests.
 import { classify, type TextVerdict, type Verdict } from '../../detect/classify';
-import { contextOf, factsOf, inCardForm, inDataGrid, shortLabel } from '../../detect/facts';
+import { contextOf, factsOf, inCardForm, inDataGrid, isDisabled, shortLabel } from '../../detect/facts';
 import type { Lexicon } from '../../detect/lexicon';
 import { outerLabelOf } from './composite';
 
@@ -73,7 +73,8 @@ export class Decider {
     verdict = { save: v.save, reason: v.reason, label: v.save ? shortLabel(facts.label || contextOf(el)) : '' };
     // "Not a save box" may rest on what the parser has not reached yet (the card fields below a plain
     // "Remember me"): kept only once the document is parsed; the rescan at DOMContentLoaded asks again.
-    if (v.save || document.readyState !== 'loading') this.verdicts.set(el, verdict);
+    // A box left because it is disabled is asked again when that changes (the guard watches it).
+    if (v.save || (document.readyState !== 'loading' && !(v.reason === 'required' && isDisabled(el)))) this.verdicts.set(el, verdict);
     return verdict;
   }
 

@@ -188,7 +188,8 @@ export class Guard {
       childList: !(this.pageSeesInsertions && root instanceof Document),
       subtree: true,
       attributes: true,
-      attributeFilter: ['checked', 'aria-checked', 'aria-pressed'],
+      // disabled: a box left because the page did not let it be changed is judged again once it does.
+      attributeFilter: ['checked', 'aria-checked', 'aria-pressed', 'disabled', 'aria-disabled'],
     });
   }
 
@@ -226,7 +227,10 @@ export class Guard {
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
       if (r.type === 'attributes') {
-        this.consider(r.target as Element);
+        const target = r.target as Element;
+        // A fieldset's `disabled` enables or disables every box in it.
+        if (r.attributeName === 'disabled' && target.localName === 'fieldset') this.scan(target, false);
+        else this.consider(target);
         continue;
       }
       const added = r.addedNodes;
