@@ -5,6 +5,7 @@
 // Firefox), so their unit tests need no polyfill.
 import type { BoxReport, TabBox } from '../shared/messages';
 import { guardOffFor } from '../shared/settings';
+import { shortLabel } from '../shared/short-label';
 import { settings, tabRecord, type TabRecord } from '../storage/records';
 import { read } from '../storage/store';
 import { remove, update } from '../storage/writer';
@@ -60,8 +61,10 @@ export const tabBoxHandlers = {
       return;
     }
     let changed: TabBox[] = [];
+    // A label comes whole (up to 300 characters): cut here, at a word, for the popup and the notice.
+    const reported = msg.boxes.map((b) => ({ ...b, label: shortLabel(b.label) }));
     const rec = await update(tabRecord(tabId), (r) => {
-      const merged = mergeReports(r.boxes, msg.boxes, frameId);
+      const merged = mergeReports(r.boxes, reported, frameId);
       changed = merged.changed;
       return { ...r, site: r.site || msg.site, boxes: merged.boxes };
     });

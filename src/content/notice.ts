@@ -3,7 +3,7 @@
 // page's pay button.
 import payButtons from 'virtual:unbind-pay-buttons';
 import { payButtonMatcher } from '../detect/pay-button';
-import { shortLabel } from '../detect/facts';
+import { shortLabel } from '../shared/short-label';
 import type { TabBox } from '../shared/messages';
 import { t, textDir, textLang } from '../shared/i18n';
 

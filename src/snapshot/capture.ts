@@ -3,7 +3,8 @@
 // (src/content/handle.ts) and chrome.dom reaches closed shadow roots. It defines globalThis.unbindSnapshot(); the popup calls it in each frame and puts the answers
 // together (assemble.ts). Browser glue only: the writing is serialise.ts, the rules scrub.ts.
 import { isOn, kindOf } from '../detect/controls';
-import { contextOf, shortLabel } from '../detect/facts';
+import { contextOf } from '../detect/facts';
+import { shortLabel } from '../shared/short-label';
 import { faceOf, outerLabelOf } from '../content/guard/composite';
 import { guardHandle } from '../content/handle';
 import { shadowRootOf } from '../content/shadow-root';

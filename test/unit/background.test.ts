@@ -104,6 +104,17 @@ describe('dispatch', () => {
     await expect(send({ type: 'guard-enabled', enabled: false })).resolves.toBeUndefined();
   });
 
+  it('cuts a long label at a word for the popup and the notice (the guard sends it whole)', async () => {
+    const long = `Save card for future payments. ${'Summit Coffee Club can charge this card for your next orders. '.repeat(4)}`.trim();
+    await send({ type: 'boxes', site: 'shop.example', boxes: [{ ...box(1), label: long }] }, fromFrame(6, 0));
+    const notice = chrome.sent.at(-1)!.message as { boxes: TabBox[] };
+    const label = notice.boxes[0]!.label;
+    expect(label.length).toBeLessThanOrEqual(120);
+    expect(label.endsWith('…')).toBe(true);
+    expect(long.startsWith(label.slice(0, -1))).toBe(true);
+    expect(long[label.length - 1]).toBe(' ');
+  });
+
   it("the page, its frames' reports, the badge and the notice", async () => {
     await send({ type: 'page', site: 'shop.example' }, fromFrame(5));
     await send({ type: 'boxes', site: 'shop.example', boxes: [box(1)] }, fromFrame(5, 0));

@@ -1,6 +1,7 @@
 // Facts gathered from markup: labels in their usual arrangements, and the text that belongs to a control.
 import { describe, expect, it } from 'vitest';
-import { attrsOf, contextOf, factsOf, inCardForm, isRequired, labelOf, shortLabel } from '../../src/detect/facts';
+import { attrsOf, contextOf, factsOf, inCardForm, isRequired, labelOf } from '../../src/detect/facts';
+import { shortLabel } from '../../src/shared/short-label';
 
 const first = (html: string, selector = 'input, [role]') => {
   document.body.innerHTML = html;

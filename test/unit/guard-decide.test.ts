@@ -179,7 +179,7 @@ describe('Decider: where a "Remember me" is, and the label it names the box by',
     for (const el of [own!, aria]) expect(d.decide(el)).toMatchObject({ save: true });
   });
 
-  it('names the box by its own label, words kept apart and cut at a word', () => {
+  it('names the box by its own label, words kept apart, whole (the background cuts it)', () => {
     const [el] = page('<input type="checkbox" id="s" checked><label for="s"></label>');
     const label = document.querySelector('label')!;
     label.append(
@@ -189,9 +189,7 @@ describe('Decider: where a "Remember me" is, and the label it names the box by',
     const v = new Decider(() => lx).decide(el!);
     if (v === WAIT) throw new Error('decided to wait');
     expect(v.label.startsWith('Save card for future payments Summit Coffee Club can charge')).toBe(true);
-    expect(v.label.endsWith('…')).toBe(true);
-    expect(v.label.length).toBeLessThanOrEqual(120);
-    // Cut after a whole word of the label.
-    expect(`${label.textContent} `.replace('paymentsSummit', 'payments Summit').includes(`${v.label.slice(0, -1)} `)).toBe(true);
+    expect(v.label.endsWith('More words here.')).toBe(true);
+    expect(v.label.length).toBeLessThanOrEqual(300);
   });
 });

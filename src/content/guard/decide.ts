@@ -1,7 +1,7 @@
 // Deciding: is this ticked control a consent to keep a card? Reads the DOM, no chrome.* API, so it
 // runs under happy-dom in the unit tests.
 import { classify, type TextVerdict, type Verdict } from '../../detect/classify';
-import { contextOf, factsOf, inCardForm, inDataGrid, isDisabled, shortLabel } from '../../detect/facts';
+import { contextOf, factsOf, inCardForm, inDataGrid, isDisabled } from '../../detect/facts';
 import type { Lexicon } from '../../detect/lexicon';
 import { outerLabelOf } from './composite';
 
@@ -70,7 +70,8 @@ export class Decider {
     if (!facts.label && document.readyState === 'loading') return WAIT;
     // A site's own rule wins over the generic reading (see the guides' "checkout" rules).
     const v = bySite ? SITE_RULE : classify(facts, lx, this.labelMemo);
-    verdict = { save: v.save, reason: v.reason, label: v.save ? shortLabel(facts.label || contextOf(el)) : '' };
+    // Whole (up to 300 characters): the background cuts it for the popup and the notice.
+    verdict = { save: v.save, reason: v.reason, label: v.save ? facts.label || contextOf(el) : '' };
     // "Not a save box" may rest on what the parser has not reached yet (the card fields below a plain
     // "Remember me"): kept only once the document is parsed; the rescan at DOMContentLoaded asks again.
     // A box left because it is disabled is asked again when that changes (the guard watches it).
