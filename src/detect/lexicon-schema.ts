@@ -33,8 +33,9 @@ export const LanguageTableSchema = /* @__PURE__ */ z.object({
   /** Instructions that make negated wording opt-in again ("uncheck if you do not want ..."). */
   instruction: Patterns,
   /** Look-alikes that are never a save-card consent, by kind: authorisation, terms, newsletter,
-   *  sign-in, remember-me, address, account, gift, save-for-later, saved-card, row-select, loyalty-card, offer. A table lists
-   *  the kinds it has. (A `remember-me` inside the card form is read as a save consent: see classify.) */
+   *  sign-in, remember-me, address, account, gift, save-for-later, saved-card, row-select, loyalty-card,
+   *  offer. A table lists the kinds it has. (A `remember-me` inside the card form is read as a save
+   *  consent: see classify.) */
   never: z.partialRecord(z.enum(LOOK_ALIKES), Patterns, {
     // A kind outside the closed set (zod reports it as unrecognized keys): name it and the kinds there are.
     error: (iss) => {

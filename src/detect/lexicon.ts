@@ -60,13 +60,15 @@ function validSelectors(list: string[], problems: string[]): string {
     .join(',');
 }
 
+/** Every language's patterns in one list, the shorthand written out with each language's letters. */
+export const expanded = (lists: string[][], letters: string[]): string[] =>
+  lists.flatMap((list, i) => list.map((src) => expandShorthand(src, letters[i] ?? '')));
+
 /** `host`: the frame's host name, to pick the site rules that apply. */
 export function buildLexicon(data: ShippedData, host = ''): Lexicon {
   const problems: string[] = [];
-  // Every language's patterns in one list per category, the shorthand written out with its letters.
   const p = {} as Record<GuardCategory, string[]>;
-  for (const [c, lists] of Object.entries(data.patterns) as [GuardCategory, string[][]][])
-    p[c] = lists.flatMap((list, i) => list.map((src) => expandShorthand(src, data.letters?.[i] ?? '')));
+  for (const [c, lists] of Object.entries(data.patterns) as [GuardCategory, string[][]][]) p[c] = expanded(lists, data.letters ?? []);
   const s = data.signals;
   // The test is one regex over every kind; the kinds are told apart only after it matched.
   const codes = data.neverKinds ?? '';

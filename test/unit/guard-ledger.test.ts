@@ -98,10 +98,13 @@ describe('Ledger', () => {
       reports,
       els: [a, b],
     } = setup(2);
-    ledger.hold(a!, 'native', 'Save card');
+    // A long label too: kept whole (the background cuts it at a word), so the two still match.
+    const label = `Save card for future payments. ${'Summit Coffee Club can charge this card for your next orders. '.repeat(3)}`;
+    ledger.hold(a!, 'native', label);
     const box = ledger.boxOf(a!)!;
+    expect(box.label).toBe(label);
     a!.remove();
-    ledger.hold(b!, 'native', 'Save card');
+    ledger.hold(b!, 'native', label);
     expect(ledger.boxOf(b!)).toBe(box);
     expect(box.el).toBe(b);
     expect(b!.checked).toBe(false);

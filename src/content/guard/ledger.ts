@@ -51,7 +51,8 @@ export class Ledger {
       return;
     }
     if (this.boxes.size >= MAX_TRACKED) return;
-    const box: Box = { id: this.nextId++, el, kind, label: label.slice(0, 120), state: 'unticked', fights: 0 };
+    // Whole, up to the message's 300 characters: the background cuts it at a word for the popup.
+    const box: Box = { id: this.nextId++, el, kind, label: label.slice(0, 300), state: 'unticked', fights: 0 };
     this.boxes.set(box.id, box);
     this.byElement.set(el, box);
     setTicked(el, kind, false);
