@@ -72,10 +72,11 @@ export class Decider {
     const v = bySite ? SITE_RULE : classify(facts, lx, this.labelMemo);
     // Whole (up to 300 characters): the background cuts it for the popup and the notice.
     verdict = { save: v.save, reason: v.reason, label: v.save ? facts.label || contextOf(el) : '' };
-    // "Not a save box" may rest on what the parser has not reached yet (the card fields below a plain
-    // "Remember me"): kept only once the document is parsed; the rescan at DOMContentLoaded asks again.
-    // A box left because it is disabled is asked again when that changes (the guard watches it).
-    if (v.save || (document.readyState !== 'loading' && !(v.reason === 'required' && isDisabled(el)))) this.verdicts.set(el, verdict);
+    // "Not a save box" may rest on what may change: the card fields below a plain "Remember me" that the
+    // parser has not reached yet (the rescan at DOMContentLoaded asks again), or a box disabled for now
+    // (the guard watches `disabled` and asks again).
+    const mayChange = document.readyState === 'loading' || (v.reason === 'required' && isDisabled(el));
+    if (v.save || !mayChange) this.verdicts.set(el, verdict);
     return verdict;
   }
 
